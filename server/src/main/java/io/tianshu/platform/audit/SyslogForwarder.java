@@ -75,6 +75,12 @@ final class SyslogForwarder implements AutoCloseable {
 
 	SyslogForwarder(String host, int port, Protocol protocol, String appName, int queueCapacity,
 			MeterRegistry registry) {
+		this(host, port, protocol, appName, queueCapacity, registry, true);
+	}
+
+	/** With {@code startSender} false nothing is sent until {@link #start()}. */
+	SyslogForwarder(String host, int port, Protocol protocol, String appName, int queueCapacity, MeterRegistry registry,
+			boolean startSender) {
 		this.host = host;
 		this.port = port;
 		this.protocol = protocol;
@@ -87,7 +93,14 @@ final class SyslogForwarder implements AutoCloseable {
 				? registry.counter("tianshu.audit.forward.dropped", "reason", "queue-full") : null;
 		this.sendFailedCounter = (registry != null)
 				? registry.counter("tianshu.audit.forward.dropped", "reason", "send-failed") : null;
-		this.sender = Thread.ofPlatform().daemon().name("tianshu-audit-syslog").start(this::run);
+		this.sender = Thread.ofPlatform().daemon().name("tianshu-audit-syslog").unstarted(this::run);
+		if (startSender) {
+			this.sender.start();
+		}
+	}
+
+	void start() {
+		this.sender.start();
 	}
 
 	static SyslogForwarder of(AuditProperties.Syslog syslog, MeterRegistry registry) {
