@@ -15,7 +15,7 @@ import io.tianshu.platform.AuditChainStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -63,7 +63,8 @@ class AuditPartitions {
 		this.verifier = verifier;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
+	// before the application runners (demo data), so their records land in their month
+	@EventListener(ApplicationStartedEvent.class)
 	void onStart() {
 		ensureAhead();
 	}
