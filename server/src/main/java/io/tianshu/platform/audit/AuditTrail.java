@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +107,7 @@ public class AuditTrail implements AuditVerification {
 		while (true) {
 			List<AuditRecordView> batch = page(query, before, EXPORT_BATCH);
 			for (AuditRecordView r : batch) {
-				csv.row(List.of(String.valueOf(r.id()), AuditChain.TIME.format(r.occurredAt()), r.actorKind(),
+				csv.row(Arrays.asList(String.valueOf(r.id()), AuditChain.TIME.format(r.occurredAt()), r.actorKind(),
 						r.actorName(), r.sourceAddress(), r.requestId(), r.action(), r.targetType(), r.targetId(),
 						r.outcome(), jsonText(r.before()), jsonText(r.after()), r.detail()));
 			}
