@@ -51,6 +51,8 @@ class BuiltInCalendars implements ApplicationRunner {
 
 	static final String HOLIDAY_RESOURCE = "calendars/cn-holidays.csv";
 
+	static final String CLOSURE_RESOURCE = "calendars/cn-a-closures.csv";
+
 	static final String ZONE = "Asia/Shanghai";
 
 	/** SSE/SZSE A-share sessions (上交所/深交所 A 股交易时段). */
@@ -90,6 +92,7 @@ class BuiltInCalendars implements ApplicationRunner {
 
 	void refresh() {
 		Parsed holidays = chinaHolidays();
+		Parsed closures = exchangeClosures();
 		this.tx.executeWithoutResult((status) -> {
 			// nodes starting together refresh one after the other
 			this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('platform.calendar.built-in'))")
@@ -112,6 +115,12 @@ class BuiltInCalendars implements ApplicationRunner {
 						"SSE/SZSE closures: the public holidays of CN-HOLIDAYS plus every Saturday and Sunday "
 								+ "(make-up workdays are not trading days)",
 						holidaySet.id(), Map.of(), CN_A_SESSIONS, now);
+			CalendarRow market = this.store.findByCode(Calendars.CN_A).orElseThrow();
+			int changedClosures = writeDays(market, closures);
+			if (changedClosures > 0 && !tradingChanged) {
+				this.store.touch(market.id(), now);
+			}
+			changedDays += changedClosures;
 			if (holidaysChanged || changedDays > 0 || workChanged || tradingChanged) {
 				Map<String, Object> after = new LinkedHashMap<>();
 				after.put("holidayDays", holidays.entries().size());
@@ -147,10 +156,19 @@ class BuiltInCalendars implements ApplicationRunner {
 
 	/** The shipped mainland China holidays; a malformed resource stops the start. */
 	static Parsed chinaHolidays() {
-		try (InputStream in = new ClassPathResource(HOLIDAY_RESOURCE).getInputStream()) {
+		return read(HOLIDAY_RESOURCE);
+	}
+
+	/** The shipped SSE/SZSE closures beyond public holidays and weekends. */
+	static Parsed exchangeClosures() {
+		return read(CLOSURE_RESOURCE);
+	}
+
+	private static Parsed read(String resource) {
+		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
 			Parsed parsed = CalendarFileParser.parseCsv(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 			if (!parsed.errors().isEmpty()) {
-				throw new IllegalStateException(HOLIDAY_RESOURCE + " is malformed: " + parsed.errors());
+				throw new IllegalStateException(resource + " is malformed: " + parsed.errors());
 			}
 			return parsed;
 		}
@@ -176,6 +194,7 @@ class BuiltInCalendars implements ApplicationRunner {
 		}
 		if (kind == CalendarKind.TRADING) {
 			builder.sessions(CN_A_SESSIONS);
+			exchangeClosures().entries().forEach((entry) -> builder.closure(entry.date(), entry.name()));
 		}
 		for (Entry entry : chinaHolidays().entries()) {
 			if (entry.type() == DayType.HOLIDAY) {
