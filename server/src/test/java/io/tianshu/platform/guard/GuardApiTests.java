@@ -180,6 +180,24 @@ class GuardApiTests {
 			.andExpect(jsonPath("$.errors[0].field").value("operationKind"));
 	}
 
+	@Autowired
+	GuardDemoData demoData;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate tx;
+
+	@Test
+	void demoPoliciesAreValid() {
+		// loaded inside a rolled-back transaction so other tests never see them
+		this.tx.executeWithoutResult((status) -> {
+			this.demoData.load();
+			assertThat(this.jdbc.sql("SELECT kind FROM platform.guard_policy WHERE environments @> '[\"prod\"]'")
+				.query(String.class)
+				.list()).contains("MARKET_HOURS", "WINDOW");
+			status.setRollbackOnly();
+		});
+	}
+
 	@Test
 	void requiresPermissions() throws Exception {
 		RequestPostProcessor reader = user("r").authorities(new SimpleGrantedAuthority(PlatformPermissions.GUARD_READ));
