@@ -189,8 +189,9 @@ class WebConventionsApiTests {
 				.requestAttr("jakarta.servlet.error.status_code", 500)
 				.requestAttr("jakarta.servlet.error.exception", new IllegalStateException("filter broke"))
 				.requestAttr("jakarta.servlet.error.request_uri", "/api/v1/anything")
-			// an error dispatch skips the request id filter: the original request set the id
-			.requestAttr(CurrentRequest.REQUEST_ID_ATTRIBUTE, "req-err-1"))
+				// an error dispatch skips the request id filter: the original request set
+				// the id
+				.requestAttr(CurrentRequest.REQUEST_ID_ATTRIBUTE, "req-err-1"))
 			.andExpect(status().isInternalServerError())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.code").value("internal"))
