@@ -92,6 +92,22 @@ class CalendarApiTests {
 	}
 
 	@Test
+	void refreshingUnchangedBuiltInDataWritesNothing() {
+		String refreshed = "SELECT count(*) FROM platform.audit_record WHERE action = 'platform.calendar.built-in-refreshed'";
+		long before = this.jdbc.sql(refreshed).query(Long.class).single();
+		assertThat(before).isPositive();
+		String versions = "SELECT string_agg(code || updated_at::text, ',' ORDER BY code) FROM platform.calendar";
+		String stamps = this.jdbc.sql(versions).query(String.class).single();
+		this.builtIn.refresh();
+		assertThat(this.jdbc.sql(refreshed).query(Long.class).single()).isEqualTo(before);
+		assertThat(this.jdbc.sql(versions).query(String.class).single()).isEqualTo(stamps);
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM platform.calendar_day d JOIN platform.calendar c ON c.id = d.calendar_id
+				WHERE c.code = 'CN-A' AND d.day = '2024-02-09' AND d.type = 'CLOSURE'""").query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
 	void forbidsCallersWithoutPermission() throws Exception {
 		this.mvc.perform(get("/api/v1/calendars").with(user("nobody").authorities(new SimpleGrantedAuthority("x"))))
 			.andExpect(status().isForbidden());
