@@ -1,0 +1,7 @@
+import { Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  return <Card title={t('app.name')} />;
+}
