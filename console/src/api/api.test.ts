@@ -27,15 +27,24 @@ describe('parseProblem', () => {
       params: { role: 'auditor', conflictingRole: 'operator' },
     });
     expect(e).toBeInstanceOf(ApiError);
-    expect([e.status, e.code, e.detail]).toEqual([409, 'role.mutually-exclusive', 'auditor excludes operator']);
+    expect([e.status, e.code, e.detail]).toEqual([
+      409,
+      'role.mutually-exclusive',
+      'auditor excludes operator',
+    ]);
     expect(e.params).toEqual({ role: 'auditor', conflictingRole: 'operator' });
     expect(e.errors).toEqual([]);
   });
   it('derives the code from the type when the property is missing', () => {
-    expect(parseProblem(404, { type: 'https://tianshu.io/problems/user.not-found', title: 'Not Found' }).code).toBe('user.not-found');
+    expect(
+      parseProblem(404, { type: 'https://tianshu.io/problems/user.not-found', title: 'Not Found' }).code,
+    ).toBe('user.not-found');
   });
   it('keeps field errors', () => {
-    const e = parseProblem(422, { code: 'validation.failed', errors: [{ field: 'newPassword', code: 'password.too-short', message: 'too short' }] });
+    const e = parseProblem(422, {
+      code: 'validation.failed',
+      errors: [{ field: 'newPassword', code: 'password.too-short', message: 'too short' }],
+    });
     expect(e.errors).toEqual([{ field: 'newPassword', code: 'password.too-short', message: 'too short' }]);
   });
   it('turns a non-problem answer into http.<status>', () => {
@@ -56,13 +65,18 @@ const known = (...keys: string[]) => ({ exists: (k: string | string[]) => keys.i
 
 describe('errorMessage', () => {
   it('translates a known code with its params', () => {
-    const e = new ApiError(409, 'role.mutually-exclusive', 'server text', { role: 'auditor', conflictingRole: 'operator' });
+    const e = new ApiError(409, 'role.mutually-exclusive', 'server text', {
+      role: 'auditor',
+      conflictingRole: 'operator',
+    });
     expect(errorMessage(e, t, known('errors.role.mutually-exclusive'))).toBe(
       'errors.role.mutually-exclusive|role=auditor|conflictingRole=operator',
     );
   });
   it("falls back to the server's detail for an unknown code", () => {
-    expect(errorMessage(new ApiError(409, 'cmdb.something', 'Der Server sagt nein'), t, known())).toBe('Der Server sagt nein');
+    expect(errorMessage(new ApiError(409, 'cmdb.something', 'Der Server sagt nein'), t, known())).toBe(
+      'Der Server sagt nein',
+    );
   });
   it('falls back to a generic message without detail', () => {
     expect(errorMessage(new ApiError(500, 'x', ''), t, known())).toBe('errors.unknown|status=500');

@@ -1,5 +1,10 @@
 import dayjs from 'dayjs';
-import type { TFunction, i18n as I18n } from 'i18next';
+import type { TFunction } from 'i18next';
+
+/** What the helpers need of i18next: whether a key exists (pass `i18n` from useTranslation). */
+export interface KeyLookup {
+  exists(key: string): boolean;
+}
 import { ApiError, type FieldError } from './problem';
 
 /** Interpolation values for an error message: the problem's params, flattened to strings. */
@@ -19,7 +24,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}
  * The message to show for an error, in the user's language: `errors.<code>` with the problem's
  * params when the console knows the code, else the server's `detail`, else a generic message.
  */
-export function errorMessage(error: unknown, t: TFunction, i18n: Pick<I18n, 'exists'>): string {
+export function errorMessage(error: unknown, t: TFunction, i18n: KeyLookup): string {
   if (error instanceof ApiError) {
     const key = `errors.${error.code}`;
     if (i18n.exists(key)) return t(key, { ...values(error.params), interpolation: { escapeValue: false } });
@@ -31,7 +36,7 @@ export function errorMessage(error: unknown, t: TFunction, i18n: Pick<I18n, 'exi
 }
 
 /** The message for one field error: `errors.<code>` when known, else the server's message. */
-export function fieldErrorMessage(error: FieldError, t: TFunction, i18n: Pick<I18n, 'exists'>): string {
+export function fieldErrorMessage(error: FieldError, t: TFunction, i18n: KeyLookup): string {
   const key = `errors.${error.code}`;
   if (error.code && i18n.exists(key)) return t(key);
   return error.message || error.code;
@@ -41,7 +46,7 @@ export function fieldErrorMessage(error: FieldError, t: TFunction, i18n: Pick<I1
 export function formFieldErrors(
   error: unknown,
   t: TFunction,
-  i18n: Pick<I18n, 'exists'>,
+  i18n: KeyLookup,
   knownFields?: string[],
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- antd types names per form; any form accepts these
 ): { name: any; errors: string[] }[] {
@@ -62,6 +67,8 @@ export function formFieldErrors(
 /** True when every field error of the problem could be placed next to a form field. */
 export function allErrorsOnFields(error: unknown, knownFields: string[]): boolean {
   return (
-    error instanceof ApiError && error.errors.length > 0 && error.errors.every((e) => knownFields.includes(e.field))
+    error instanceof ApiError &&
+    error.errors.length > 0 &&
+    error.errors.every((e) => knownFields.includes(e.field))
   );
 }

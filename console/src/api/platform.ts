@@ -5,11 +5,7 @@
 import { api } from './client';
 
 export type SessionStage =
-  | 'NONE'
-  | 'TOTP_REQUIRED'
-  | 'PASSWORD_CHANGE_REQUIRED'
-  | 'TOTP_ENROLMENT_REQUIRED'
-  | 'COMPLETE';
+  'NONE' | 'TOTP_REQUIRED' | 'PASSWORD_CHANGE_REQUIRED' | 'TOTP_ENROLMENT_REQUIRED' | 'COMPLETE';
 
 export interface SessionUser {
   id: string;
@@ -161,7 +157,8 @@ export const platformApi = {
   changePassword: (currentPassword: string, newPassword: string) =>
     api<Session>('/api/v1/me/password', { method: 'POST', body: { currentPassword, newPassword } }),
   startTotpEnrolment: () => api<TotpEnrolment>('/api/v1/me/totp/enrolment', { method: 'POST' }),
-  confirmTotp: (code: string) => api<RecoveryCodes>('/api/v1/me/totp/confirm', { method: 'POST', body: { code } }),
+  confirmTotp: (code: string) =>
+    api<RecoveryCodes>('/api/v1/me/totp/confirm', { method: 'POST', body: { code } }),
   disableTotp: (code: string) => api<void>('/api/v1/me/totp', { method: 'DELETE', body: { code } }),
   regenerateRecoveryCodes: (code: string) =>
     api<RecoveryCodes>('/api/v1/me/totp/recovery-codes', { method: 'POST', body: { code } }),

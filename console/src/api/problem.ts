@@ -16,7 +16,13 @@ export class ApiError extends Error {
   readonly params: Record<string, unknown>;
   readonly errors: FieldError[];
 
-  constructor(status: number, code: string, detail: string, params: Record<string, unknown> = {}, errors: FieldError[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    params: Record<string, unknown> = {},
+    errors: FieldError[] = [],
+  ) {
     super(detail || code);
     this.name = 'ApiError';
     this.status = status;
@@ -54,5 +60,9 @@ export function parseProblem(status: number, body: unknown, statusText = ''): Ap
       : [];
     return new ApiError(status, code ?? `http.${status}`, detail, params, errors);
   }
-  return new ApiError(status, `http.${status}`, typeof body === 'string' && body.length < 200 ? body : statusText);
+  return new ApiError(
+    status,
+    `http.${status}`,
+    typeof body === 'string' && body.length < 200 ? body : statusText,
+  );
 }

@@ -37,7 +37,14 @@ export function AppShell() {
       ),
     }));
     return s.group
-      ? [{ key: `group:${s.group.key}`, icon: s.group.icon, label: <span data-testid={`menu-group-${s.group.key}`}>{t(s.group.labelKey)}</span>, children: entries }]
+      ? [
+          {
+            key: `group:${s.group.key}`,
+            icon: s.group.icon,
+            label: <span data-testid={`menu-group-${s.group.key}`}>{t(s.group.labelKey)}</span>,
+            children: entries,
+          },
+        ]
       : entries;
   });
   const openKeys = sections.filter((s) => s.group).map((s) => `group:${s.group!.key}`);
@@ -57,9 +64,17 @@ export function AppShell() {
 
   const userMenu: MenuProps = {
     items: [
-      { key: 'account', icon: <UserOutlined />, label: <span data-testid="user-menu-account">{t('app.userMenu.account')}</span> },
+      {
+        key: 'account',
+        icon: <UserOutlined />,
+        label: <span data-testid="user-menu-account">{t('app.userMenu.account')}</span>,
+      },
       { type: 'divider' },
-      { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="user-menu-logout">{t('app.userMenu.logout')}</span> },
+      {
+        key: 'logout',
+        icon: <LogoutOutlined />,
+        label: <span data-testid="user-menu-logout">{t('app.userMenu.logout')}</span>,
+      },
     ],
     onClick: ({ key }) => (key === 'account' ? navigate('/account') : void logout()),
   };
@@ -74,14 +89,47 @@ export function AppShell() {
   return (
     <Layout style={{ minHeight: '100%' }}>
       <Sider width={220} theme="dark" breakpoint="lg" collapsible>
-        <Link to="/" style={{ display: 'block', padding: '16px 20px', color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
-          <img src="/favicon.svg" alt="" width={24} height={24} style={{ verticalAlign: -6, marginRight: 8 }} />
+        <Link
+          to="/"
+          style={{
+            display: 'block',
+            padding: '16px 20px',
+            color: '#fff',
+            fontSize: 18,
+            fontWeight: 600,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+          }}
+        >
+          <img
+            src="/favicon.svg"
+            alt=""
+            width={24}
+            height={24}
+            style={{ verticalAlign: -6, marginRight: 8 }}
+          />
           {t('app.name')}
         </Link>
-        <Menu theme="dark" mode="inline" items={items} selectedKeys={selected} defaultOpenKeys={openKeys} data-testid="side-menu" />
+        <Menu
+          theme="dark"
+          mode="inline"
+          items={items}
+          selectedKeys={selected}
+          defaultOpenKeys={openKeys}
+          data-testid="side-menu"
+        />
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <Breadcrumb items={crumbs} data-testid="breadcrumb" />
           <Space size="large">
             <LanguageSwitch />

@@ -14,15 +14,32 @@ const features: Feature[] = [
     key: 'admin',
     groups: [{ key: 'admin', labelKey: 'menu.admin', order: 90 }],
     routes: [
-      { path: '/admin/audit', element: null, permission: 'platform.audit.read', menu: { labelKey: 'audit', group: 'admin', order: 2 } },
-      { path: '/admin/users', element: null, permission: 'platform.user.read', menu: { labelKey: 'users', group: 'admin', order: 1 } },
+      {
+        path: '/admin/audit',
+        element: null,
+        permission: 'platform.audit.read',
+        menu: { labelKey: 'audit', group: 'admin', order: 2 },
+      },
+      {
+        path: '/admin/users',
+        element: null,
+        permission: 'platform.user.read',
+        menu: { labelKey: 'users', group: 'admin', order: 1 },
+      },
       { path: '/admin/users/:id', element: null, permission: 'platform.user.read', titleKey: 'user' },
     ],
   },
   {
     key: 'cmdb',
     groups: [{ key: 'cmdb', labelKey: 'menu.cmdb', order: 10 }],
-    routes: [{ path: '/cmdb/cis', element: null, permission: ['cmdb.ci.read', 'cmdb.ci.write'], menu: { labelKey: 'cis', group: 'cmdb' } }],
+    routes: [
+      {
+        path: '/cmdb/cis',
+        element: null,
+        permission: ['cmdb.ci.read', 'cmdb.ci.write'],
+        menu: { labelKey: 'cis', group: 'cmdb' },
+      },
+    ],
   },
 ];
 
@@ -54,14 +71,18 @@ describe('buildMenu', () => {
   });
 
   it('refuses a menu entry in an unknown group', () => {
-    const broken: Feature[] = [{ key: 'x', routes: [{ path: '/x', element: null, menu: { labelKey: 'x', group: 'nope' } }] }];
+    const broken: Feature[] = [
+      { key: 'x', routes: [{ path: '/x', element: null, menu: { labelKey: 'x', group: 'nope' } }] },
+    ];
     expect(() => buildMenu(broken, [])).toThrow(/nope/);
   });
 });
 
 describe('routes', () => {
   it('refuses two features declaring one path', () => {
-    expect(() => allRoutes([...features, { key: 'dup', routes: [{ path: '/account', element: null }] }])).toThrow(/\/account/);
+    expect(() =>
+      allRoutes([...features, { key: 'dup', routes: [{ path: '/account', element: null }] }]),
+    ).toThrow(/\/account/);
   });
 
   it('finds the route and group of a location, params included', () => {

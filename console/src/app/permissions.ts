@@ -32,9 +32,16 @@ export function buildMenu(features: readonly Feature[], permissions: readonly st
     for (const r of f.routes) {
       if (!r.menu || !allowed(r.permission, permissions)) continue;
       const key = r.menu.group;
-      if (key !== undefined && !groups.has(key)) throw new Error(`route ${r.path} names unknown menu group ${key}`);
+      if (key !== undefined && !groups.has(key))
+        throw new Error(`route ${r.path} names unknown menu group ${key}`);
       const list = byGroup.get(key) ?? [];
-      list.push({ key: r.path, path: r.path, labelKey: r.menu.labelKey, icon: r.menu.icon, order: r.menu.order ?? 100 });
+      list.push({
+        key: r.path,
+        path: r.path,
+        labelKey: r.menu.labelKey,
+        icon: r.menu.icon,
+        order: r.menu.order ?? 100,
+      });
       byGroup.set(key, list);
     }
   }
@@ -53,11 +60,13 @@ export function buildMenu(features: readonly Feature[], permissions: readonly st
 /** All routes of all features, for the router (each still guarded by its permission). */
 export function allRoutes(features: readonly Feature[]): FeatureRoute[] {
   const seen = new Set<string>();
-  return features.flatMap((f) => f.routes).filter((r) => {
-    if (seen.has(r.path)) throw new Error(`two features declare the route ${r.path}`);
-    seen.add(r.path);
-    return true;
-  });
+  return features
+    .flatMap((f) => f.routes)
+    .filter((r) => {
+      if (seen.has(r.path)) throw new Error(`two features declare the route ${r.path}`);
+      seen.add(r.path);
+      return true;
+    });
 }
 
 /** The route a location belongs to, and the group of its menu entry, for the breadcrumb. */

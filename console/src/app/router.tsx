@@ -34,7 +34,13 @@ function RequireSession() {
 }
 
 /** Shows the page only to users with the permission; others see the forbidden page. */
-export function RequirePermission({ permission, children }: { permission: PermissionRequirement; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: PermissionRequirement;
+  children: ReactNode;
+}) {
   const permissions = usePermissions();
   return allowed(permission, permissions) ? <>{children}</> : <ForbiddenPage />;
 }
@@ -67,4 +73,3 @@ export function createAppRouter() {
     { path: '/index.html', element: <Navigate to="/" replace /> },
   ]);
 }
-

@@ -13,8 +13,14 @@ describe('translations', () => {
   it('have the same keys in zh-CN and en', () => {
     const zh = new Set(flattenKeys(merged['zh-CN']));
     const en = new Set(flattenKeys(merged.en));
-    expect([...zh].filter((k) => !en.has(k)), 'keys missing in en').toEqual([]);
-    expect([...en].filter((k) => !zh.has(k)), 'keys missing in zh-CN').toEqual([]);
+    expect(
+      [...zh].filter((k) => !en.has(k)),
+      'keys missing in en',
+    ).toEqual([]);
+    expect(
+      [...en].filter((k) => !zh.has(k)),
+      'keys missing in zh-CN',
+    ).toEqual([]);
   });
 
   it('come in pairs: every feature folder has both languages', () => {
@@ -31,7 +37,9 @@ describe('translations', () => {
   it('have no empty texts', () => {
     for (const lng of LANGUAGES) {
       const walk = (t: Tree, p: string): string[] =>
-        Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? (v.trim() ? [] : [p + k]) : walk(v, `${p}${k}.`)));
+        Object.entries(t).flatMap(([k, v]) =>
+          typeof v === 'string' ? (v.trim() ? [] : [p + k]) : walk(v, `${p}${k}.`),
+        );
       expect(walk(merged[lng], ''), lng).toEqual([]);
     }
   });

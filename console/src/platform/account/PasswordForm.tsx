@@ -7,7 +7,13 @@ import { platformApi, type Session } from '../../api/platform';
 const FIELDS = ['currentPassword', 'newPassword'];
 
 /** Change password (also the forced change on first login); server rules shown next to fields. */
-export function PasswordForm({ onChanged, submitLabel }: { onChanged: (s: Session) => void; submitLabel?: string }) {
+export function PasswordForm({
+  onChanged,
+  submitLabel,
+}: {
+  onChanged: (s: Session) => void;
+  submitLabel?: string;
+}) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<{ currentPassword: string; newPassword: string; confirm: string }>();
   const change = useMutation({
@@ -21,7 +27,11 @@ export function PasswordForm({ onChanged, submitLabel }: { onChanged: (s: Sessio
   });
   return (
     <Form form={form} layout="vertical" onFinish={(v) => change.mutate(v)} data-testid="password-form">
-      <Form.Item name="currentPassword" label={t('account.password.current')} rules={[{ required: true, message: t('app.form.required') }]}>
+      <Form.Item
+        name="currentPassword"
+        label={t('account.password.current')}
+        rules={[{ required: true, message: t('app.form.required') }]}
+      >
         <Input.Password autoComplete="current-password" data-testid="password-current" />
       </Form.Item>
       <Form.Item
@@ -49,7 +59,12 @@ export function PasswordForm({ onChanged, submitLabel }: { onChanged: (s: Sessio
         <Input.Password autoComplete="new-password" data-testid="password-confirm" />
       </Form.Item>
       {change.isError && !allErrorsOnFields(change.error, FIELDS) && (
-        <Alert type="error" showIcon message={errorMessage(change.error, t, i18n)} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          message={errorMessage(change.error, t, i18n)}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="password-submit">
         {submitLabel ?? t('account.password.submit')}

@@ -42,7 +42,13 @@ export function TotpEnrolment({ onDone }: { onDone: () => void }) {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph>{t('account.totp.scan')}</Typography.Paragraph>
       <div style={{ textAlign: 'center' }}>
-        <img src={enrolment.qrCodePng} alt={t('account.totp.qrAlt')} width={180} height={180} data-testid="totp-qr" />
+        <img
+          src={enrolment.qrCodePng}
+          alt={t('account.totp.qrAlt')}
+          width={180}
+          height={180}
+          data-testid="totp-qr"
+        />
       </div>
       <Typography.Paragraph>
         {t('account.totp.secretLabel')}{' '}
@@ -56,10 +62,20 @@ export function TotpEnrolment({ onDone }: { onDone: () => void }) {
           label={t('account.totp.code')}
           rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('account.totp.codeFormat') }]}
         >
-          <Input autoComplete="one-time-code" inputMode="numeric" maxLength={8} data-testid="totp-confirm-code" />
+          <Input
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            maxLength={8}
+            data-testid="totp-confirm-code"
+          />
         </Form.Item>
         {confirm.isError && formFieldErrors(confirm.error, t, i18n, ['code']).length === 0 && (
-          <Alert type="error" showIcon message={errorMessage(confirm.error, t, i18n)} style={{ marginBottom: 16 }} />
+          <Alert
+            type="error"
+            showIcon
+            message={errorMessage(confirm.error, t, i18n)}
+            style={{ marginBottom: 16 }}
+          />
         )}
         <Button type="primary" htmlType="submit" block loading={confirm.isPending} data-testid="totp-confirm">
           {t('account.totp.confirm')}

@@ -20,11 +20,25 @@ function target(from: string | null): string {
 function Frame({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <div style={{ minHeight: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg, #10239e 0%, #2f54eb 60%, #f0f5ff 60%)' }}>
+    <div
+      style={{
+        minHeight: '100%',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(160deg, #10239e 0%, #2f54eb 60%, #f0f5ff 60%)',
+      }}
+    >
       <Card style={{ width: 420 }} data-testid="login-card">
         <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
           <Typography.Title level={3} style={{ margin: 0 }}>
-            <img src="/favicon.svg" alt="" width={28} height={28} style={{ verticalAlign: -5, marginRight: 8 }} />
+            <img
+              src="/favicon.svg"
+              alt=""
+              width={28}
+              height={28}
+              style={{ verticalAlign: -5, marginRight: 8 }}
+            />
             {t('app.name')}
           </Typography.Title>
           <LanguageSwitch />
@@ -43,22 +57,47 @@ function PasswordStep({ onSession }: { onSession: (s: Session) => void }) {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
   const login = useMutation({
-    mutationFn: (v: { username: string; password: string }) => platformApi.login(v.username.trim(), v.password),
+    mutationFn: (v: { username: string; password: string }) =>
+      platformApi.login(v.username.trim(), v.password),
     onSuccess: onSession,
   });
   return (
     <Form layout="vertical" onFinish={(v) => login.mutate(v)} data-testid="login-form" requiredMark={false}>
       {params.get('expired') && !login.isError && (
-        <Alert type="warning" showIcon message={t('login.expired')} style={{ marginBottom: 16 }} data-testid="login-expired" />
+        <Alert
+          type="warning"
+          showIcon
+          message={t('login.expired')}
+          style={{ marginBottom: 16 }}
+          data-testid="login-expired"
+        />
       )}
-      <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('app.form.required') }]}>
+      <Form.Item
+        name="username"
+        label={t('login.username')}
+        rules={[{ required: true, message: t('app.form.required') }]}
+      >
         <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
       </Form.Item>
-      <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('app.form.required') }]}>
-        <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+      <Form.Item
+        name="password"
+        label={t('login.password')}
+        rules={[{ required: true, message: t('app.form.required') }]}
+      >
+        <Input.Password
+          prefix={<LockOutlined />}
+          autoComplete="current-password"
+          data-testid="login-password"
+        />
       </Form.Item>
       {login.isError && (
-        <Alert type="error" showIcon message={errorMessage(login.error, t, i18n)} style={{ marginBottom: 16 }} data-testid="login-error" />
+        <Alert
+          type="error"
+          showIcon
+          message={errorMessage(login.error, t, i18n)}
+          style={{ marginBottom: 16 }}
+          data-testid="login-error"
+        />
       )}
       <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
         {t('login.submit')}
@@ -76,17 +115,42 @@ function TotpStep({ onSession }: { onSession: (s: Session) => void }) {
     onSuccess: onSession,
   });
   return (
-    <Form layout="vertical" onFinish={(v) => verify.mutate(v)} data-testid="totp-form" requiredMark={false} key={String(recovery)}>
+    <Form
+      layout="vertical"
+      onFinish={(v) => verify.mutate(v)}
+      data-testid="totp-form"
+      requiredMark={false}
+      key={String(recovery)}
+    >
       <Form.Item
         name="code"
         label={recovery ? t('login.totp.recoveryCode') : t('login.totp.code')}
         extra={recovery ? t('login.totp.recoveryHint') : t('login.totp.hint')}
         rules={[{ required: true, message: t('app.form.required') }]}
       >
-        <Input autoComplete="one-time-code" inputMode={recovery ? 'text' : 'numeric'} autoFocus data-testid="login-totp-code" />
+        <Input
+          autoComplete="one-time-code"
+          inputMode={recovery ? 'text' : 'numeric'}
+          autoFocus
+          data-testid="login-totp-code"
+        />
       </Form.Item>
-      {verify.isError && <Alert type="error" showIcon message={errorMessage(verify.error, t, i18n)} style={{ marginBottom: 16 }} data-testid="login-error" />}
-      <Button type="primary" htmlType="submit" block loading={verify.isPending} data-testid="login-totp-submit">
+      {verify.isError && (
+        <Alert
+          type="error"
+          showIcon
+          message={errorMessage(verify.error, t, i18n)}
+          style={{ marginBottom: 16 }}
+          data-testid="login-error"
+        />
+      )}
+      <Button
+        type="primary"
+        htmlType="submit"
+        block
+        loading={verify.isPending}
+        data-testid="login-totp-submit"
+      >
         {t('login.totp.submit')}
       </Button>
       <Button type="link" block onClick={() => setRecovery(!recovery)} data-testid="login-totp-toggle">
