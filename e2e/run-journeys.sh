@@ -15,4 +15,4 @@ if [ ! -x "$CHROMIUM" ]; then
 fi
 bash ../console/scripts/check-node.sh
 bash ../console/scripts/npm-ci.sh "$PWD"
-exec node --test --test-concurrency=1 --test-reporter=spec journeys/
+exec node --test --test-concurrency=1 --test-reporter=spec lib/*.test.mjs journeys/*.test.mjs

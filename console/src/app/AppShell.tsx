@@ -10,7 +10,7 @@ import { features } from './features';
 import { LanguageSwitch } from './LanguageSwitch';
 import { markRendered } from './perf';
 import { buildMenu, routeFor } from './permissions';
-import { SESSION_KEY, usePermissions, useSession } from './session';
+import { markSignedOut, SESSION_KEY, usePermissions, useSession } from './session';
 
 const { Header, Sider, Content } = Layout;
 
@@ -57,9 +57,10 @@ export function AppShell() {
     } catch (e) {
       message.error(errorMessage(e, t, i18n));
     }
-    queryClient.clear();
-    queryClient.setQueryData(SESSION_KEY, { authenticated: false, stage: 'NONE', permissions: [] });
+    markSignedOut();
     navigate('/login', { replace: true });
+    queryClient.setQueryData(SESSION_KEY, { authenticated: false, stage: 'NONE', permissions: [] });
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
   };
 
   const userMenu: MenuProps = {

@@ -1,14 +1,15 @@
 import { Spin } from 'antd';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+// not lazy: the login page is the first screen most visits show, so it ships with the entry chunk
+import LoginPage from '../platform/login/LoginPage';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import type { PermissionRequirement } from './feature';
 import { features } from './features';
 import { allowed, allRoutes } from './permissions';
-import { isComplete, usePermissions, useSession } from './session';
+import { isComplete, markSignedIn, usePermissions, useSession, wasSignedIn } from './session';
 import { ForbiddenPage, NotFoundPage } from './StatusPages';
 import { AppShell } from './AppShell';
 
-const LoginPage = lazy(() => import('../platform/login/LoginPage'));
 
 export function PageLoading() {
   return (
@@ -18,8 +19,6 @@ export function PageLoading() {
   );
 }
 
-let wasSignedIn = false;
-
 /** Only signed-in (stage COMPLETE) sessions pass; others go to /login, told when it expired. */
 function RequireSession() {
   const { data, isPending } = useSession();
@@ -27,9 +26,9 @@ function RequireSession() {
   if (isPending) return <PageLoading />;
   if (!isComplete(data)) {
     const from = encodeURIComponent(location.pathname + location.search);
-    return <Navigate to={`/login?${wasSignedIn ? 'expired=1&' : ''}from=${from}`} replace />;
+    return <Navigate to={`/login?${wasSignedIn() ? 'expired=1&' : ''}from=${from}`} replace />;
   }
-  wasSignedIn = true;
+  markSignedIn();
   return <AppShell />;
 }
 
@@ -49,11 +48,7 @@ export function createAppRouter() {
   return createBrowserRouter([
     {
       path: '/login',
-      element: (
-        <Suspense fallback={<PageLoading />}>
-          <LoginPage />
-        </Suspense>
-      ),
+      element: <LoginPage />,
     },
     {
       element: <RequireSession />,

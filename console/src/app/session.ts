@@ -24,3 +24,19 @@ export function useSetSession() {
   const client = useQueryClient();
   return (session: Session) => client.setQueryData(SESSION_KEY, session);
 }
+
+let signedIn = false;
+
+/** Remembers that this page had a signed-in session, so losing it reads as "expired". */
+export function markSignedIn() {
+  signedIn = true;
+}
+
+/** Forgets the signed-in session on purpose (sign-out): the login page then says nothing about expiry. */
+export function markSignedOut() {
+  signedIn = false;
+}
+
+export function wasSignedIn() {
+  return signedIn;
+}

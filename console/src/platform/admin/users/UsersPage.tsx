@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, type ButtonProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -74,7 +74,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
         create.reset();
         onClose();
       }}
-      okButtonProps={{ 'data-testid': 'user-create-submit' } as object}
+      okButtonProps={{ 'data-testid': 'user-create-submit' } as ButtonProps}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} data-testid="user-create-form">
