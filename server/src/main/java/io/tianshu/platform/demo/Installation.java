@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 
+import io.tianshu.platform.Authorization;
 import io.tianshu.platform.DemoData;
 import io.tianshu.platform.TianshuProperties;
 import org.slf4j.Logger;
@@ -37,8 +38,11 @@ class Installation implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final Authorization authorization;
+
 	Installation(JdbcClient jdbc, TransactionTemplate tx, List<DemoData> demoData, TianshuProperties properties,
-			Clock clock) {
+			Clock clock, Authorization authorization) {
+		this.authorization = authorization;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.demoData = demoData;
@@ -66,7 +70,7 @@ class Installation implements ApplicationRunner {
 			if (demo) {
 				this.demoData.stream().sorted(Comparator.comparingInt(DemoData::order)).forEach((d) -> {
 					log.info("Demo data: {}", d.name());
-					d.load();
+					this.authorization.runAsSystem(d::load);
 				});
 			}
 		});
