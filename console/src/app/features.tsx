@@ -1,0 +1,9 @@
+import type { Feature } from './feature';
+import { platformFeature } from '../platform';
+import { adminFeature } from '../platform/admin';
+
+/**
+ * Every feature of the console, in menu order of their groups. A new module adds its folder
+ * (src/cmdb …) exporting a Feature, and one line here.
+ */
+export const features: Feature[] = [platformFeature, adminFeature];

@@ -1,0 +1,70 @@
+import { Spin } from 'antd';
+import { Suspense, type ReactNode } from 'react';
+// not lazy: the login page is the first screen most visits show, so it ships with the entry chunk
+import LoginPage from '../platform/login/LoginPage';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import type { PermissionRequirement } from './feature';
+import { features } from './features';
+import { allowed, allRoutes } from './permissions';
+import { isComplete, markSignedIn, usePermissions, useSession, wasSignedIn } from './session';
+import { ForbiddenPage, NotFoundPage } from './StatusPages';
+import { AppShell } from './AppShell';
+
+
+export function PageLoading() {
+  return (
+    <div style={{ padding: 48, textAlign: 'center' }}>
+      <Spin />
+    </div>
+  );
+}
+
+/** Only signed-in (stage COMPLETE) sessions pass; others go to /login, told when it expired. */
+function RequireSession() {
+  const { data, isPending } = useSession();
+  const location = useLocation();
+  if (isPending) return <PageLoading />;
+  if (!isComplete(data)) {
+    const from = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?${wasSignedIn() ? 'expired=1&' : ''}from=${from}`} replace />;
+  }
+  markSignedIn();
+  return <AppShell />;
+}
+
+/** Shows the page only to users with the permission; others see the forbidden page. */
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: PermissionRequirement;
+  children: ReactNode;
+}) {
+  const permissions = usePermissions();
+  return allowed(permission, permissions) ? <>{children}</> : <ForbiddenPage />;
+}
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      path: '/login',
+      element: <LoginPage />,
+    },
+    {
+      element: <RequireSession />,
+      children: [
+        ...allRoutes(features).map((r) => ({
+          path: r.path,
+          element: (
+            <RequirePermission permission={r.permission}>
+              <Suspense fallback={<PageLoading />}>{r.element}</Suspense>
+            </RequirePermission>
+          ),
+        })),
+        { path: '/forbidden', element: <ForbiddenPage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+    { path: '/index.html', element: <Navigate to="/" replace /> },
+  ]);
+}

@@ -1,0 +1,27 @@
+import { AuditOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { Feature } from '../../app/feature';
+import { P } from '../permissions';
+
+const UsersPage = lazy(() => import('./users/UsersPage'));
+const AuditPage = lazy(() => import('./audit/AuditPage'));
+
+/** 平台管理 Administration: users, organisation, roles, calendars, guard, audit. */
+export const adminFeature: Feature = {
+  key: 'platform.admin',
+  groups: [{ key: 'admin', labelKey: 'admin.menu', icon: <SettingOutlined />, order: 900 }],
+  routes: [
+    {
+      path: '/admin/users',
+      element: <UsersPage />,
+      permission: P.USER_READ,
+      menu: { labelKey: 'admin.users.menu', icon: <TeamOutlined />, group: 'admin', order: 10 },
+    },
+    {
+      path: '/admin/audit',
+      element: <AuditPage />,
+      permission: P.AUDIT_READ,
+      menu: { labelKey: 'admin.audit.menu', icon: <AuditOutlined />, group: 'admin', order: 90 },
+    },
+  ],
+};

@@ -1,0 +1,23 @@
+/** The platform's permission strings (server: io.tianshu.platform.PlatformPermissions). */
+export const P = {
+  USER_READ: 'platform.user.read',
+  USER_WRITE: 'platform.user.write',
+  ORG_READ: 'platform.org.read',
+  ORG_WRITE: 'platform.org.write',
+  ROLE_READ: 'platform.role.read',
+  ROLE_WRITE: 'platform.role.write',
+  AUDIT_READ: 'platform.audit.read',
+  AUDIT_EXPORT: 'platform.audit.export',
+  AUDIT_ADMIN: 'platform.audit.admin',
+  CALENDAR_READ: 'platform.calendar.read',
+  CALENDAR_WRITE: 'platform.calendar.write',
+  GUARD_READ: 'platform.guard.read',
+  GUARD_WRITE: 'platform.guard.write',
+  GUARD_EVALUATE: 'platform.guard.evaluate',
+  SECRET_READ: 'platform.secret.read',
+  SECRET_WRITE: 'platform.secret.write',
+  SECRET_ROTATE: 'platform.secret.rotate',
+  METRICS_READ: 'platform.metrics.read',
+  SYSTEM_READ: 'platform.system.read',
+  SECURITY_READ: 'platform.security.read',
+} as const;
