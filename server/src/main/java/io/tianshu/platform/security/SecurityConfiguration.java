@@ -32,8 +32,10 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  * API description (unless {@code tianshu.api.docs-public=false}) and the console's static
  * files and routes (everything outside {@code /api/}, {@code /actuator/} and
  * {@code /v3/}). Everything under {@code /api/} needs a complete console sign-in or a
- * valid API token, except the endpoints that complete a sign-in stage; the other actuator
- * endpoints need {@code platform.metrics.read}. Console requests carry the CSRF token
+ * valid API token, except the endpoints that complete a sign-in stage;
+ * {@code /actuator/info} needs {@code platform.system.read} or
+ * {@code platform.metrics.read}, the other actuator endpoints need
+ * {@code platform.metrics.read}. Console requests carry the CSRF token
  * ({@code XSRF-TOKEN} cookie, {@code X-XSRF-TOKEN} header); bearer-token requests do not
  * need it. No HTTP Basic, no form login, no generated default user.
  */
@@ -63,8 +65,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
+				.requestMatchers("/actuator/info")
+				.access(withAnyPermission(PlatformPermissions.SYSTEM_READ, PlatformPermissions.METRICS_READ))
 				.requestMatchers("/actuator/**")
-				.access(withPermission(complete, PlatformPermissions.METRICS_READ))
+				.access(withAnyPermission(PlatformPermissions.METRICS_READ))
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.access(docs)
 				.requestMatchers("/v3/**")
@@ -105,12 +109,12 @@ class SecurityConfiguration {
 		return (authentication, context) -> new AuthorizationDecision(allowed(authentication, stages));
 	}
 
-	private static AuthorizationManager<RequestAuthorizationContext> withPermission(
-			AuthorizationManager<RequestAuthorizationContext> base, String permission) {
+	private static AuthorizationManager<RequestAuthorizationContext> withAnyPermission(String... permissions) {
+		Set<String> accepted = Set.of(permissions);
 		return (authentication, context) -> {
 			Authentication auth = authentication.get();
 			boolean granted = allowed(() -> auth, EnumSet.of(Stage.COMPLETE))
-					&& auth.getAuthorities().stream().anyMatch((a) -> permission.equals(a.getAuthority()));
+					&& auth.getAuthorities().stream().anyMatch((a) -> accepted.contains(a.getAuthority()));
 			return new AuthorizationDecision(granted);
 		};
 	}

@@ -6,8 +6,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.support.WebTestUtils;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -36,10 +39,24 @@ public final class Browser {
 		this.mvc = mvc;
 		this.json = json;
 		this.remoteAddress = remoteAddress;
+		restoreCookieCsrf(mvc);
 		Response first = call(HttpMethod.GET, "/api/v1/auth/session", null);
 		Cookie cookie = first.raw().getCookie("XSRF-TOKEN");
 		assertThat(cookie).as("XSRF-TOKEN cookie").isNotNull();
 		this.xsrf = cookie.getValue();
+	}
+
+	/**
+	 * Spring Security's {@code csrf()} test support, once used by any test in the shared
+	 * context, replaces the CSRF filter's cookie repository for good; this puts back the
+	 * one the application configures ({@code csrf.spa()}), so the real cookie flow is
+	 * what these tests exercise.
+	 */
+	public static void restoreCookieCsrf(MockMvc mvc) {
+		MockHttpServletRequest probe = new MockHttpServletRequest(mvc.getDispatcherServlet().getServletContext());
+		if (!(WebTestUtils.getCsrfTokenRepository(probe) instanceof CookieCsrfTokenRepository)) {
+			WebTestUtils.setCsrfTokenRepository(probe, CookieCsrfTokenRepository.withHttpOnlyFalse());
+		}
 	}
 
 	public Browser(MockMvc mvc, JsonMapper json) {
@@ -85,7 +102,12 @@ public final class Browser {
 		return perform(builder, method != HttpMethod.GET);
 	}
 
-	private Response perform(MockHttpServletRequestBuilder builder, boolean csrf) {
+	/**
+	 * Sends any request in this browser's session, with the CSRF header when
+	 * {@code csrf}.
+	 */
+	public Response perform(MockHttpServletRequestBuilder builder, boolean csrf) {
+		restoreCookieCsrf(this.mvc);
 		builder.session(this.session).with((request) -> {
 			request.setRemoteAddr(this.remoteAddress);
 			return request;

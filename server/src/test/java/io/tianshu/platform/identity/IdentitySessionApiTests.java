@@ -40,6 +40,7 @@ class IdentitySessionApiTests {
 
 	@Test
 	void anonymousSessionIsAnsweredAndSetsTheCsrfCookie() throws Exception {
+		Browser.restoreCookieCsrf(this.mvc);
 		this.mvc.perform(get("/api/v1/auth/session"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.authenticated").value(false))
