@@ -2,21 +2,89 @@
  * Types and calls of the administration API (平台管理), matched to the server's controllers:
  * identity (`UsersController`, `RolesController`, `OrganisationController`), calendar
  * (`CalendarController`), guard (`GuardController`) and audit (`AuditController`).
- * Shared shapes (User, Role, Page …) come from `platform.ts`.
  */
 import { api, withQuery } from './client';
-import type {
-  AuditRecord,
-  AuditVerification,
-  Page,
-  Permission,
-  Role,
-  RoleAssignment,
-  Scope,
-  User,
-} from './platform';
 
-export type { AuditRecord, AuditVerification, Page, Permission, Role, RoleAssignment, Scope, User };
+/*
+ * Own types rather than platform.ts's: that file is owned by the console helper and moves to
+ * the generated (all-optional) OpenAPI types; these follow the server records exactly.
+ */
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Permission {
+  name: string;
+  descriptionZh: string;
+  descriptionEn: string;
+}
+
+/** Where an assignment applies; a missing part means "any", a null scope everywhere. */
+export interface Scope {
+  businessSystem?: string | null;
+  environment?: string | null;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  email?: string | null;
+  enabled: boolean;
+  locked: boolean;
+  lockedUntil?: string | null;
+  totpEnabled: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt?: string | null;
+  createdAt: string;
+  roles: { roleId: string; roleName: string; scope?: Scope | null }[];
+}
+
+export interface Role {
+  id: string;
+  name: string;
+  builtIn: boolean;
+  description?: string | null;
+  permissions: string[];
+  requiresTotp: boolean;
+}
+
+export interface RoleAssignment {
+  id: string;
+  userId: string;
+  username: string;
+  roleId: string;
+  roleName: string;
+  scope: Scope | null;
+  createdAt: string;
+}
+
+export interface AuditRecord {
+  id: number;
+  occurredAt: string;
+  actorKind: string;
+  actorName: string;
+  sourceAddress?: string | null;
+  requestId?: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  outcome: string;
+  /** JSON, secrets masked as "******" */
+  before?: unknown;
+  after?: unknown;
+  detail?: string | null;
+}
+
+export interface AuditVerification {
+  intact: boolean;
+  checkedRecords: number;
+  firstBrokenId?: number | null;
+  /** `<code>: <explanation>` of the first break */
+  reason?: string | null;
+}
 
 const id = (value: string) => encodeURIComponent(value);
 
