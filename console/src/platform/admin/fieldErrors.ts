@@ -29,7 +29,8 @@ export function pathFieldErrors(
   t: TFunction,
   i18n: KeyLookup,
   accepts: (path: (string | number)[]) => boolean,
-): { name: (string | number)[]; errors: string[] }[] {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- antd types names per form; any form accepts these
+): { name: any; errors: string[] }[] {
   if (!(error instanceof ApiError)) return [];
   const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
   for (const e of error.errors) {
