@@ -1,15 +1,43 @@
 import { LeftOutlined, RightOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Row, Space, Spin, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Row,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  Upload,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adminApi, type CalendarImportResult, type CalendarSummary, type TradingSessionView } from '../../../api/admin';
+import {
+  adminApi,
+  type CalendarImportResult,
+  type CalendarSummary,
+  type TradingSessionView,
+} from '../../../api/admin';
 import { errorMessage } from '../../../api/errors';
 import { allowed } from '../../../app/permissions';
 import { usePermissions } from '../../../app/session';
 import { P } from '../../permissions';
-import { dayMark, gridRange, monthGrid, monthSummary, withDays, type DayMark, type GridCell } from './monthGrid';
+import {
+  dayMark,
+  gridRange,
+  monthGrid,
+  monthSummary,
+  withDays,
+  type DayMark,
+  type GridCell,
+} from './monthGrid';
 import './calendars.css';
 
 const MARK_COLORS: Record<DayMark, string | undefined> = {
@@ -140,23 +168,43 @@ function MonthView({ calendar }: { calendar: CalendarSummary }) {
     queryFn: () => adminApi.calendarDays(calendar.id, range.from, range.to),
     placeholderData: keepPreviousData,
   });
-  const grid = useMemo(() => withDays(weeks, days.isPlaceholderData ? undefined : days.data), [weeks, days.data, days.isPlaceholderData]);
+  const grid = useMemo(
+    () => withDays(weeks, days.isPlaceholderData ? undefined : days.data),
+    [weeks, days.data, days.isPlaceholderData],
+  );
   const summary = monthSummary(grid, trading);
   const sessions = useMemo(() => {
     const out = new Map<string, TradingSessionView>();
-    for (const c of grid.flat()) if (c.inMonth) for (const s of c.info?.sessions ?? []) out.set(`${s.name}${s.start}${s.end}`, s);
+    for (const c of grid.flat())
+      if (c.inMonth) for (const s of c.info?.sessions ?? []) out.set(`${s.name}${s.start}${s.end}`, s);
     return [...out.values()].sort((a, b) => a.start.localeCompare(b.start));
   }, [grid]);
   const weekdays = t('admin.calendars.weekdays').split(',');
-  const marks: DayMark[] = trading ? ['trading', 'nonTrading', 'holiday', 'makeUpWorkday'] : ['workday', 'rest', 'holiday', 'makeUpWorkday'];
+  const marks: DayMark[] = trading
+    ? ['trading', 'nonTrading', 'holiday', 'makeUpWorkday']
+    : ['workday', 'rest', 'holiday', 'makeUpWorkday'];
 
   return (
     <>
       <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }} wrap>
         <Space>
-          <Button icon={<LeftOutlined />} onClick={() => setMonth((m) => m.subtract(1, 'month'))} aria-label={t('admin.calendars.previousMonth')} />
-          <DatePicker picker="month" allowClear={false} value={month} onChange={(v) => v && setMonth(v.startOf('month'))} data-testid="calendar-month" />
-          <Button icon={<RightOutlined />} onClick={() => setMonth((m) => m.add(1, 'month'))} aria-label={t('admin.calendars.nextMonth')} />
+          <Button
+            icon={<LeftOutlined />}
+            onClick={() => setMonth((m) => m.subtract(1, 'month'))}
+            aria-label={t('admin.calendars.previousMonth')}
+          />
+          <DatePicker
+            picker="month"
+            allowClear={false}
+            value={month}
+            onChange={(v) => v && setMonth(v.startOf('month'))}
+            data-testid="calendar-month"
+          />
+          <Button
+            icon={<RightOutlined />}
+            onClick={() => setMonth((m) => m.add(1, 'month'))}
+            aria-label={t('admin.calendars.nextMonth')}
+          />
           <Button onClick={() => setMonth(dayjs().startOf('month'))}>{t('admin.calendars.thisMonth')}</Button>
           {days.isFetching && <Spin size="small" />}
         </Space>
@@ -168,7 +216,9 @@ function MonthView({ calendar }: { calendar: CalendarSummary }) {
           ))}
         </Space>
       </Space>
-      {days.isError && <Alert type="error" showIcon title={errorMessage(days.error, t, i18n)} style={{ marginBottom: 12 }} />}
+      {days.isError && (
+        <Alert type="error" showIcon title={errorMessage(days.error, t, i18n)} style={{ marginBottom: 12 }} />
+      )}
       <div className="ts-cal-grid" data-testid="calendar-grid">
         {weekdays.map((w) => (
           <div key={w} className="ts-cal-head">
@@ -180,7 +230,11 @@ function MonthView({ calendar }: { calendar: CalendarSummary }) {
         ))}
       </div>
       {trading && sessions.length > 0 && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }} data-testid="calendar-sessions">
+        <Typography.Paragraph
+          type="secondary"
+          style={{ marginTop: 12, marginBottom: 0 }}
+          data-testid="calendar-sessions"
+        >
           {t('admin.calendars.sessions', { zone: calendar.timeZone })}{' '}
           {sessions.map((s) => (
             <Tag key={`${s.name}${s.start}`}>
@@ -204,7 +258,14 @@ export default function CalendarsPage() {
     <Row gutter={16}>
       <Col span={7}>
         <Card title={t('admin.calendars.menu')} styles={{ body: { padding: 0 } }}>
-          {calendars.isError && <Alert type="error" showIcon title={errorMessage(calendars.error, t, i18n)} style={{ margin: 12 }} />}
+          {calendars.isError && (
+            <Alert
+              type="error"
+              showIcon
+              title={errorMessage(calendars.error, t, i18n)}
+              style={{ margin: 12 }}
+            />
+          )}
           <Table<CalendarSummary>
             rowKey="id"
             size="small"
@@ -232,7 +293,9 @@ export default function CalendarsPage() {
                 width: 96,
                 render: (k: CalendarSummary['kind'], c) => (
                   <Space orientation="vertical" size={2}>
-                    <Tag color={k === 'TRADING' ? 'green' : k === 'HOLIDAYS' ? 'red' : 'blue'}>{t(`admin.calendars.kinds.${k}`)}</Tag>
+                    <Tag color={k === 'TRADING' ? 'green' : k === 'HOLIDAYS' ? 'red' : 'blue'}>
+                      {t(`admin.calendars.kinds.${k}`)}
+                    </Tag>
                     {c.builtIn && <Tag>{t('admin.calendars.builtIn')}</Tag>}
                   </Space>
                 ),
@@ -258,7 +321,13 @@ export default function CalendarsPage() {
           }
           extra={selected && canWrite && <ImportButton calendar={selected} />}
         >
-          {selected ? <MonthView key={selected.id} calendar={selected} /> : !calendars.isPending && <Typography.Text type="secondary">{t('admin.calendars.none')}</Typography.Text>}
+          {selected ? (
+            <MonthView key={selected.id} calendar={selected} />
+          ) : (
+            !calendars.isPending && (
+              <Typography.Text type="secondary">{t('admin.calendars.none')}</Typography.Text>
+            )
+          )}
         </Card>
       </Col>
     </Row>

@@ -45,14 +45,22 @@ function useConfigSummary() {
         .map((w) => {
           const names = Array.isArray(w.days) ? (w.days as string[]).map(weekday) : [];
           const days = names.length
-            ? names.map((d) => ((WEEKDAYS as readonly string[]).includes(d) ? t(`admin.guard.weekdaysShort.${d}`) : d)).join(' ')
+            ? names
+                .map((d) =>
+                  (WEEKDAYS as readonly string[]).includes(d) ? t(`admin.guard.weekdaysShort.${d}`) : d,
+                )
+                .join(' ')
             : t('admin.guard.everyDay');
           return `${days} ${String(w.start ?? '')}–${String(w.end ?? '')}`;
         })
         .join('; ');
-      return t('admin.guard.windowSummary', { mode: t(`admin.guard.modes.${c.mode === 'FORBID' ? 'FORBID' : 'ALLOW'}`), windows: text });
+      return t('admin.guard.windowSummary', {
+        mode: t(`admin.guard.modes.${c.mode === 'FORBID' ? 'FORBID' : 'ALLOW'}`),
+        windows: text,
+      });
     }
-    if (p.kind === 'MARKET_HOURS') return `${String(c.calendar ?? '')}${typeof c.marginMinutes === 'number' && c.marginMinutes > 0 ? ` ±${c.marginMinutes}′` : ''}`;
+    if (p.kind === 'MARKET_HOURS')
+      return `${String(c.calendar ?? '')}${typeof c.marginMinutes === 'number' && c.marginMinutes > 0 ? ` ±${c.marginMinutes}′` : ''}`;
     return Array.isArray(c.cidrs) ? (c.cidrs as string[]).join(', ') : '';
   };
 }
@@ -70,17 +78,34 @@ function PoliciesTab() {
     onSuccess: () => void client.invalidateQueries({ queryKey: ['guard-policies'] }),
     onError: (e) => message.error(errorMessage(e, t, i18n)),
   });
-  const all = (list: string[], label: string) => (list.length ? list.map((x) => <Tag key={x}>{x}</Tag>) : <Typography.Text type="secondary">{label}</Typography.Text>);
+  const all = (list: string[], label: string) =>
+    list.length ? (
+      list.map((x) => <Tag key={x}>{x}</Tag>)
+    ) : (
+      <Typography.Text type="secondary">{label}</Typography.Text>
+    );
   return (
     <>
       {canWrite && (
         <div style={{ textAlign: 'right', marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ policy: null })} data-testid="policy-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing({ policy: null })}
+            data-testid="policy-create"
+          >
             {t('admin.guard.create')}
           </Button>
         </div>
       )}
-      {policies.isError && <Alert type="error" showIcon title={errorMessage(policies.error, t, i18n)} style={{ marginBottom: 12 }} />}
+      {policies.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(policies.error, t, i18n)}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Table<GuardPolicy>
         rowKey="id"
         size="middle"
@@ -98,18 +123,47 @@ function PoliciesTab() {
               <div>
                 <div>{v}</div>
                 {p.description && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: p.description }}>
+                  <Typography.Text
+                    type="secondary"
+                    style={{ fontSize: 12 }}
+                    ellipsis={{ tooltip: p.description }}
+                  >
                     {p.description}
                   </Typography.Text>
                 )}
               </div>
             ),
           },
-          { title: t('admin.guard.kind'), dataIndex: 'kind', width: 130, render: (k: GuardPolicy['kind']) => <Tag color="geekblue">{t(`admin.guard.kinds.${k}`)}</Tag> },
-          { title: t('admin.guard.enabled'), dataIndex: 'enabled', width: 80, render: (v: boolean) => (v ? <Tag color="green">{t('app.yes')}</Tag> : <Tag>{t('app.no')}</Tag>) },
-          { title: t('admin.guard.environments'), dataIndex: 'environments', width: 130, render: (v: string[]) => all(v, t('admin.guard.allEnvironments')) },
-          { title: t('admin.guard.operationKinds'), dataIndex: 'operationKinds', width: 150, render: (v: string[]) => all(v, t('admin.guard.allOperations')) },
-          { title: t('admin.guard.config'), width: 220, ellipsis: true, render: (_, p) => <span title={JSON.stringify(p.config)}>{summary(p)}</span> },
+          {
+            title: t('admin.guard.kind'),
+            dataIndex: 'kind',
+            width: 130,
+            render: (k: GuardPolicy['kind']) => <Tag color="geekblue">{t(`admin.guard.kinds.${k}`)}</Tag>,
+          },
+          {
+            title: t('admin.guard.enabled'),
+            dataIndex: 'enabled',
+            width: 80,
+            render: (v: boolean) => (v ? <Tag color="green">{t('app.yes')}</Tag> : <Tag>{t('app.no')}</Tag>),
+          },
+          {
+            title: t('admin.guard.environments'),
+            dataIndex: 'environments',
+            width: 130,
+            render: (v: string[]) => all(v, t('admin.guard.allEnvironments')),
+          },
+          {
+            title: t('admin.guard.operationKinds'),
+            dataIndex: 'operationKinds',
+            width: 150,
+            render: (v: string[]) => all(v, t('admin.guard.allOperations')),
+          },
+          {
+            title: t('admin.guard.config'),
+            width: 220,
+            ellipsis: true,
+            render: (_, p) => <span title={JSON.stringify(p.config)}>{summary(p)}</span>,
+          },
           ...(canWrite
             ? [
                 {
@@ -119,7 +173,12 @@ function PoliciesTab() {
                   render: (_: unknown, p: GuardPolicy) => (
                     <Space size={0}>
                       <Tooltip title={t('admin.guard.editShort')}>
-                        <Button type="text" size="small" icon={<EditOutlined />} onClick={() => setEditing({ policy: p })} />
+                        <Button
+                          type="text"
+                          size="small"
+                          icon={<EditOutlined />}
+                          onClick={() => setEditing({ policy: p })}
+                        />
                       </Tooltip>
                       <Popconfirm
                         title={t('admin.guard.deleteConfirm', { name: p.name })}
@@ -128,7 +187,13 @@ function PoliciesTab() {
                         okButtonProps={{ danger: true }}
                         onConfirm={() => remove.mutateAsync(p)}
                       >
-                        <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('app.actions.delete')} />
+                        <Button
+                          type="text"
+                          size="small"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t('app.actions.delete')}
+                        />
                       </Popconfirm>
                     </Space>
                   ),
@@ -153,7 +218,16 @@ interface EvaluateForm {
   reason?: string;
 }
 
-const EVALUATE_FIELDS = ['operationKind', 'environment', 'scope', 'risk', 'at', 'sourceAddress', 'emergency', 'reason'];
+const EVALUATE_FIELDS = [
+  'operationKind',
+  'environment',
+  'scope',
+  'risk',
+  'at',
+  'sourceAddress',
+  'emergency',
+  'reason',
+];
 
 function EvaluateTab() {
   const { t, i18n } = useTranslation();
@@ -190,17 +264,29 @@ function EvaluateTab() {
         >
           <Row gutter={12}>
             <Col span={12}>
-              <Form.Item name="operationKind" label={t('admin.guard.operationKind')} rules={[{ required: true, whitespace: true, message: t('app.form.required') }]}>
+              <Form.Item
+                name="operationKind"
+                label={t('admin.guard.operationKind')}
+                rules={[{ required: true, whitespace: true, message: t('app.form.required') }]}
+              >
                 <Input placeholder="delivery.deploy" data-testid="guard-evaluate-kind" />
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="environment" label={t('admin.guard.environment')} rules={[{ required: true, whitespace: true, message: t('app.form.required') }]}>
+              <Form.Item
+                name="environment"
+                label={t('admin.guard.environment')}
+                rules={[{ required: true, whitespace: true, message: t('app.form.required') }]}
+              >
                 <AutoComplete options={['prod', 'uat', 'test', 'dev'].map((e) => ({ value: e }))} />
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="risk" label={t('admin.guard.risk')} rules={[{ required: true, message: t('app.form.required') }]}>
+              <Form.Item
+                name="risk"
+                label={t('admin.guard.risk')}
+                rules={[{ required: true, message: t('app.form.required') }]}
+              >
                 <Select options={RISKS.map((r) => ({ value: r, label: t(`admin.guard.risks.${r}`) }))} />
               </Form.Item>
             </Col>
@@ -211,11 +297,20 @@ function EvaluateTab() {
             </Col>
             <Col span={12}>
               <Form.Item name="at" label={t('admin.guard.at')} tooltip={t('admin.guard.atHint')}>
-                <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} placeholder={t('admin.guard.now')} />
+                <DatePicker
+                  showTime={{ format: 'HH:mm' }}
+                  format="YYYY-MM-DD HH:mm"
+                  style={{ width: '100%' }}
+                  placeholder={t('admin.guard.now')}
+                />
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="sourceAddress" label={t('admin.guard.sourceAddress')} tooltip={t('admin.guard.sourceHint')}>
+              <Form.Item
+                name="sourceAddress"
+                label={t('admin.guard.sourceAddress')}
+                tooltip={t('admin.guard.sourceHint')}
+              >
                 <Input placeholder="10.1.2.3" />
               </Form.Item>
             </Col>
@@ -230,11 +325,21 @@ function EvaluateTab() {
               </Form.Item>
             </Col>
           </Row>
-          <Button type="primary" htmlType="submit" loading={evaluate.isPending} data-testid="guard-evaluate-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={evaluate.isPending}
+            data-testid="guard-evaluate-submit"
+          >
             {t('admin.guard.evaluate')}
           </Button>
           {evaluate.isError && !allErrorsOnFields(evaluate.error, EVALUATE_FIELDS) && (
-            <Alert type="error" showIcon style={{ marginTop: 16 }} title={errorMessage(evaluate.error, t, i18n)} />
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginTop: 16 }}
+              title={errorMessage(evaluate.error, t, i18n)}
+            />
           )}
         </Form>
       </Col>
@@ -289,7 +394,9 @@ export default function GuardPage() {
       <Tabs
         items={[
           { key: 'policies', label: t('admin.guard.tabPolicies'), children: <PoliciesTab /> },
-          ...(canEvaluate ? [{ key: 'evaluate', label: t('admin.guard.tabEvaluate'), children: <EvaluateTab /> }] : []),
+          ...(canEvaluate
+            ? [{ key: 'evaluate', label: t('admin.guard.tabEvaluate'), children: <EvaluateTab /> }]
+            : []),
         ]}
       />
     </Card>

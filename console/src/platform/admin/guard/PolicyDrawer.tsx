@@ -92,7 +92,11 @@ function WindowConfig() {
   const { t } = useTranslation();
   return (
     <>
-      <Form.Item name={['config', 'mode']} label={t('admin.guard.mode')} rules={[{ required: true, message: t('app.form.required') }]}>
+      <Form.Item
+        name={['config', 'mode']}
+        label={t('admin.guard.mode')}
+        rules={[{ required: true, message: t('app.form.required') }]}
+      >
         <Radio.Group
           options={[
             { value: 'ALLOW', label: t('admin.guard.modes.ALLOW') },
@@ -105,7 +109,13 @@ function WindowConfig() {
           <>
             <Typography.Text strong>{t('admin.guard.windows')}</Typography.Text>
             {fields.map((field) => (
-              <Space key={field.key} align="start" wrap style={{ display: 'flex', marginTop: 8 }} data-testid="policy-window">
+              <Space
+                key={field.key}
+                align="start"
+                wrap
+                style={{ display: 'flex', marginTop: 8 }}
+                data-testid="policy-window"
+              >
                 <Form.Item name={[field.name, 'days']} style={{ marginBottom: 8 }}>
                   <Select
                     mode="multiple"
@@ -137,9 +147,18 @@ function WindowConfig() {
                   <Input style={{ width: 80 }} placeholder="24:00" />
                 </Form.Item>
                 <Form.Item name={[field.name, 'dayType']} style={{ marginBottom: 8 }}>
-                  <Select style={{ width: 150 }} options={DAY_TYPES.map((d) => ({ value: d, label: t(`admin.guard.dayTypes.${d}`) }))} />
+                  <Select
+                    style={{ width: 150 }}
+                    options={DAY_TYPES.map((d) => ({ value: d, label: t(`admin.guard.dayTypes.${d}`) }))}
+                  />
                 </Form.Item>
-                <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('app.actions.delete')} />
+                <Button
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(field.name)}
+                  aria-label={t('app.actions.delete')}
+                />
               </Space>
             ))}
             <Form.ErrorList errors={errors} />
@@ -157,18 +176,35 @@ function WindowConfig() {
       </Form.List>
       <Typography.Paragraph type="secondary">{t('admin.guard.windowHint')}</Typography.Paragraph>
       <Space align="start" wrap>
-        <Form.Item name={['config', 'calendar']} label={t('admin.guard.calendar')} tooltip={t('admin.guard.windowCalendarHint')}>
+        <Form.Item
+          name={['config', 'calendar']}
+          label={t('admin.guard.calendar')}
+          tooltip={t('admin.guard.windowCalendarHint')}
+        >
           <CalendarSelect tradingOnly={false} />
         </Form.Item>
         <Form.Item name={['config', 'timeZone']} label={t('admin.guard.timeZone')}>
-          <AutoComplete style={{ width: 180 }} placeholder={t('admin.guard.zoneDefault')} options={ZONES.map((z) => ({ value: z }))} />
+          <AutoComplete
+            style={{ width: 180 }}
+            placeholder={t('admin.guard.zoneDefault')}
+            options={ZONES.map((z) => ({ value: z }))}
+          />
         </Form.Item>
       </Space>
       <Space align="start" wrap>
-        <Form.Item name={['config', 'allowEmergency']} label={t('admin.guard.allowEmergency')} valuePropName="checked" tooltip={t('admin.guard.allowEmergencyHint')}>
+        <Form.Item
+          name={['config', 'allowEmergency']}
+          label={t('admin.guard.allowEmergency')}
+          valuePropName="checked"
+          tooltip={t('admin.guard.allowEmergencyHint')}
+        >
           <Switch />
         </Form.Item>
-        <Form.Item name={['config', 'minRisk']} label={t('admin.guard.minRisk')} tooltip={t('admin.guard.minRiskHint')}>
+        <Form.Item
+          name={['config', 'minRisk']}
+          label={t('admin.guard.minRisk')}
+          tooltip={t('admin.guard.minRiskHint')}
+        >
           <RiskSelect />
         </Form.Item>
       </Space>
@@ -184,17 +220,38 @@ function MarketHoursConfig() {
   };
   return (
     <>
-      <Form.Item name={['config', 'calendar']} label={t('admin.guard.tradingCalendar')} rules={[{ required: true, message: t('app.form.required') }]}>
+      <Form.Item
+        name={['config', 'calendar']}
+        label={t('admin.guard.tradingCalendar')}
+        rules={[{ required: true, message: t('app.form.required') }]}
+      >
         <CalendarSelect tradingOnly />
       </Form.Item>
-      <Form.Item name={['config', 'sessions']} label={t('admin.guard.sessions')} extra={t('admin.guard.sessionsHint')}>
-        <Select mode="tags" style={{ width: '100%' }} placeholder={t('admin.guard.allSessions')} options={SESSIONS.map((s) => ({ value: s, label: sessionLabel(s) }))} />
+      <Form.Item
+        name={['config', 'sessions']}
+        label={t('admin.guard.sessions')}
+        extra={t('admin.guard.sessionsHint')}
+      >
+        <Select
+          mode="tags"
+          style={{ width: '100%' }}
+          placeholder={t('admin.guard.allSessions')}
+          options={SESSIONS.map((s) => ({ value: s, label: sessionLabel(s) }))}
+        />
       </Form.Item>
       <Space align="start" wrap>
-        <Form.Item name={['config', 'marginMinutes']} label={t('admin.guard.marginMinutes')} tooltip={t('admin.guard.marginHint')}>
+        <Form.Item
+          name={['config', 'marginMinutes']}
+          label={t('admin.guard.marginMinutes')}
+          tooltip={t('admin.guard.marginHint')}
+        >
           <InputNumber min={0} max={240} precision={0} style={{ width: 120 }} />
         </Form.Item>
-        <Form.Item name={['config', 'minRisk']} label={t('admin.guard.minRisk')} tooltip={t('admin.guard.minRiskHint')}>
+        <Form.Item
+          name={['config', 'minRisk']}
+          label={t('admin.guard.minRisk')}
+          tooltip={t('admin.guard.minRiskHint')}
+        >
           <RiskSelect />
         </Form.Item>
       </Space>
@@ -212,9 +269,21 @@ function AllowlistConfig() {
         extra={t('admin.guard.cidrsHint')}
         rules={[{ required: true, type: 'array', min: 1, message: t('app.form.required') }]}
       >
-        <Select mode="tags" style={{ width: '100%' }} tokenSeparators={[',', ' ']} placeholder="10.0.0.0/8, 192.168.1.0/24" open={false} suffixIcon={null} data-testid="policy-cidrs" />
+        <Select
+          mode="tags"
+          style={{ width: '100%' }}
+          tokenSeparators={[',', ' ']}
+          placeholder="10.0.0.0/8, 192.168.1.0/24"
+          open={false}
+          suffixIcon={null}
+          data-testid="policy-cidrs"
+        />
       </Form.Item>
-      <Form.Item name={['config', 'minRisk']} label={t('admin.guard.minRisk')} tooltip={t('admin.guard.minRiskHint')}>
+      <Form.Item
+        name={['config', 'minRisk']}
+        label={t('admin.guard.minRisk')}
+        tooltip={t('admin.guard.minRiskHint')}
+      >
         <RiskSelect />
       </Form.Item>
     </>
@@ -242,7 +311,15 @@ export default function PolicyDrawer({
     form.setFieldsValue(
       policy
         ? policyToForm(policy)
-        : { name: '', kind: 'WINDOW', enabled: true, environments: ['prod'], operationKinds: [], description: '', config: emptyConfig('WINDOW') },
+        : {
+            name: '',
+            kind: 'WINDOW',
+            enabled: true,
+            environments: ['prod'],
+            operationKinds: [],
+            description: '',
+            config: emptyConfig('WINDOW'),
+          },
     );
   }, [editing, policy, form]);
   const save = useMutation({
@@ -271,7 +348,12 @@ export default function PolicyDrawer({
       extra={
         <Space>
           <Button onClick={onClose}>{t('app.actions.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="policy-save">
+          <Button
+            type="primary"
+            loading={save.isPending}
+            onClick={() => form.submit()}
+            data-testid="policy-save"
+          >
             {t('app.actions.save')}
           </Button>
         </Space>
@@ -279,43 +361,79 @@ export default function PolicyDrawer({
     >
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid="policy-form">
         <Space align="start" wrap>
-          <Form.Item name="name" label={t('admin.guard.name')} rules={[{ required: true, whitespace: true, max: 100, message: t('app.form.required') }]}>
+          <Form.Item
+            name="name"
+            label={t('admin.guard.name')}
+            rules={[{ required: true, whitespace: true, max: 100, message: t('app.form.required') }]}
+          >
             <Input style={{ width: 360 }} data-testid="policy-name" />
           </Form.Item>
           <Form.Item name="enabled" label={t('admin.guard.enabled')} valuePropName="checked">
             <Switch />
           </Form.Item>
         </Space>
-        <Form.Item name="kind" label={t('admin.guard.kind')} rules={[{ required: true, message: t('app.form.required') }]}>
+        <Form.Item
+          name="kind"
+          label={t('admin.guard.kind')}
+          rules={[{ required: true, message: t('app.form.required') }]}
+        >
           <Radio.Group
             optionType="button"
             options={POLICY_KINDS.map((k) => ({ value: k, label: t(`admin.guard.kinds.${k}`) }))}
             onChange={(e) => {
               const next = e.target.value as PolicyKind;
-              form.setFieldValue('config', next === policy?.kind ? policyToForm(policy).config : emptyConfig(next));
+              form.setFieldValue(
+                'config',
+                next === policy?.kind ? policyToForm(policy).config : emptyConfig(next),
+              );
             }}
             data-testid="policy-kind"
           />
         </Form.Item>
         <Space align="start" wrap>
-          <Form.Item name="environments" label={t('admin.guard.environments')} tooltip={t('admin.guard.emptyMeansAll')}>
-            <Select mode="tags" style={{ width: 300 }} placeholder={t('admin.guard.allEnvironments')} options={ENVIRONMENTS.map((e) => ({ value: e }))} />
+          <Form.Item
+            name="environments"
+            label={t('admin.guard.environments')}
+            tooltip={t('admin.guard.emptyMeansAll')}
+          >
+            <Select
+              mode="tags"
+              style={{ width: 300 }}
+              placeholder={t('admin.guard.allEnvironments')}
+              options={ENVIRONMENTS.map((e) => ({ value: e }))}
+            />
           </Form.Item>
-          <Form.Item name="operationKinds" label={t('admin.guard.operationKinds')} tooltip={t('admin.guard.operationKindsHint')}>
-            <Select mode="tags" style={{ width: 300 }} placeholder={t('admin.guard.allOperations')} open={false} suffixIcon={null} />
+          <Form.Item
+            name="operationKinds"
+            label={t('admin.guard.operationKinds')}
+            tooltip={t('admin.guard.operationKindsHint')}
+          >
+            <Select
+              mode="tags"
+              style={{ width: 300 }}
+              placeholder={t('admin.guard.allOperations')}
+              open={false}
+              suffixIcon={null}
+            />
           </Form.Item>
         </Space>
         <Form.Item name="description" label={t('admin.guard.description')}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={1000} />
         </Form.Item>
-        <Divider titlePlacement="start">{kind ? t(`admin.guard.kinds.${kind}`) : t('admin.guard.config')}</Divider>
+        <Divider titlePlacement="start">
+          {kind ? t(`admin.guard.kinds.${kind}`) : t('admin.guard.config')}
+        </Divider>
         {kind === 'WINDOW' && <WindowConfig />}
         {kind === 'MARKET_HOURS' && <MarketHoursConfig />}
         {kind === 'SOURCE_ALLOWLIST' && <AllowlistConfig />}
         {kind && (
           <details style={{ marginTop: 8 }}>
             <summary style={{ cursor: 'pointer' }}>{t('admin.guard.jsonPreview')}</summary>
-            <pre className="ts-mono" style={{ fontSize: 12, background: '#fafafa', padding: 8, margin: '8px 0 0' }} data-testid="policy-json">
+            <pre
+              className="ts-mono"
+              style={{ fontSize: 12, background: '#fafafa', padding: 8, margin: '8px 0 0' }}
+              data-testid="policy-json"
+            >
               {JSON.stringify(formToConfig(kind, config ?? {}, policy ?? undefined), null, 2)}
             </pre>
           </details>

@@ -1,4 +1,10 @@
-import { ApartmentOutlined, DeleteOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  PlusOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -75,7 +81,11 @@ function DepartmentModal({
   );
   const save = useMutation({
     mutationFn: (v: DepartmentForm) => {
-      const body = { name: v.name.trim(), parentId: v.parentId ?? null, description: v.description?.trim() || null };
+      const body = {
+        name: v.name.trim(),
+        parentId: v.parentId ?? null,
+        description: v.description?.trim() || null,
+      };
       return department ? adminApi.updateDepartment(department.id, body) : adminApi.createDepartment(body);
     },
     onSuccess: () => {
@@ -109,7 +119,11 @@ function DepartmentModal({
         onFinish={(v) => save.mutate(v)}
         data-testid="department-form"
       >
-        <Form.Item name="name" label={t('admin.org.name')} rules={[{ required: true, whitespace: true, message: t('app.form.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('admin.org.name')}
+          rules={[{ required: true, whitespace: true, message: t('app.form.required') }]}
+        >
           <Input maxLength={128} data-testid="department-name" />
         </Form.Item>
         <Form.Item name="parentId" label={t('admin.org.parent')}>
@@ -152,7 +166,11 @@ function TeamModal({
   const team = editing?.team;
   const save = useMutation({
     mutationFn: (v: TeamForm) => {
-      const body = { name: v.name.trim(), departmentId: v.departmentId ?? null, description: v.description?.trim() || null };
+      const body = {
+        name: v.name.trim(),
+        departmentId: v.departmentId ?? null,
+        description: v.description?.trim() || null,
+      };
       return team ? adminApi.updateTeam(team.id, body) : adminApi.createTeam(body);
     },
     onSuccess: () => {
@@ -186,7 +204,11 @@ function TeamModal({
         onFinish={(v) => save.mutate(v)}
         data-testid="team-form"
       >
-        <Form.Item name="name" label={t('admin.org.name')} rules={[{ required: true, whitespace: true, message: t('app.form.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('admin.org.name')}
+          rules={[{ required: true, whitespace: true, message: t('app.form.required') }]}
+        >
           <Input maxLength={128} data-testid="team-name" />
         </Form.Item>
         <Form.Item
@@ -194,7 +216,11 @@ function TeamModal({
           label={t('admin.org.department')}
           rules={[{ required: true, message: t('app.form.required') }]}
         >
-          <TreeSelect treeDefaultExpandAll treeData={treeOptions(departmentTree(departments), new Set())} data-testid="team-department" />
+          <TreeSelect
+            treeDefaultExpandAll
+            treeData={treeOptions(departmentTree(departments), new Set())}
+            data-testid="team-department"
+          />
         </Form.Item>
         <Form.Item name="description" label={t('admin.org.description')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
@@ -266,7 +292,9 @@ function MembersModal({ team, onClose }: { team: Team | null; onClose: () => voi
           {t('admin.org.membersNoSearch')}
         </Typography.Paragraph>
       )}
-      {save.isError && <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorMessage(save.error, t, i18n)} />}
+      {save.isError && (
+        <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorMessage(save.error, t, i18n)} />
+      )}
     </Modal>
   );
 }
@@ -280,7 +308,10 @@ export default function OrgPage() {
   const departments = useQuery({ queryKey: ['departments'], queryFn: adminApi.departments });
   const teams = useQuery({ queryKey: ['teams'], queryFn: adminApi.teams });
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [editingDepartment, setEditingDepartment] = useState<{ department?: Department; parentId?: string | null } | null>(null);
+  const [editingDepartment, setEditingDepartment] = useState<{
+    department?: Department;
+    parentId?: string | null;
+  } | null>(null);
   const [editingTeam, setEditingTeam] = useState<{ team?: Team; departmentId?: string | null } | null>(null);
   const [membersOf, setMembersOf] = useState<Team | null>(null);
   const list = useMemo(() => departments.data ?? [], [departments.data]);
@@ -319,7 +350,13 @@ export default function OrgPage() {
           extra={
             canWrite && (
               <Space size={4}>
-                <Tooltip title={selected ? t('admin.org.createChild', { name: selected.name }) : t('admin.org.createDepartment')}>
+                <Tooltip
+                  title={
+                    selected
+                      ? t('admin.org.createChild', { name: selected.name })
+                      : t('admin.org.createDepartment')
+                  }
+                >
                   <Button
                     size="small"
                     icon={<PlusOutlined />}
@@ -328,7 +365,12 @@ export default function OrgPage() {
                   />
                 </Tooltip>
                 <Tooltip title={t('admin.org.editDepartment')}>
-                  <Button size="small" icon={<EditOutlined />} disabled={!selected} onClick={() => selected && setEditingDepartment({ department: selected })} />
+                  <Button
+                    size="small"
+                    icon={<EditOutlined />}
+                    disabled={!selected}
+                    onClick={() => selected && setEditingDepartment({ department: selected })}
+                  />
                 </Tooltip>
                 <Popconfirm
                   title={t('admin.org.deleteDepartmentConfirm', { name: selected?.name ?? '' })}
@@ -338,13 +380,21 @@ export default function OrgPage() {
                   disabled={!selected}
                   onConfirm={() => selected && removeDepartment.mutateAsync(selected)}
                 >
-                  <Button size="small" danger icon={<DeleteOutlined />} disabled={!selected} aria-label={t('app.actions.delete')} />
+                  <Button
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
+                    disabled={!selected}
+                    aria-label={t('app.actions.delete')}
+                  />
                 </Popconfirm>
               </Space>
             )
           }
         >
-          {departments.isError && <Alert type="error" showIcon title={errorMessage(departments.error, t, i18n)} />}
+          {departments.isError && (
+            <Alert type="error" showIcon title={errorMessage(departments.error, t, i18n)} />
+          )}
           {departments.isPending ? (
             <Spin />
           ) : tree.length === 0 ? (
@@ -367,7 +417,11 @@ export default function OrgPage() {
             <Space>
               <TeamOutlined />
               {t('admin.org.teams')}
-              {selected && <Tag closable onClose={() => setSelectedId(null)}>{departmentPath(list, selected.id)}</Tag>}
+              {selected && (
+                <Tag closable onClose={() => setSelectedId(null)}>
+                  {departmentPath(list, selected.id)}
+                </Tag>
+              )}
             </Space>
           }
           extra={
@@ -385,7 +439,14 @@ export default function OrgPage() {
             )
           }
         >
-          {teams.isError && <Alert type="error" showIcon title={errorMessage(teams.error, t, i18n)} style={{ marginBottom: 12 }} />}
+          {teams.isError && (
+            <Alert
+              type="error"
+              showIcon
+              title={errorMessage(teams.error, t, i18n)}
+              style={{ marginBottom: 12 }}
+            />
+          )}
           <Table<Team>
             rowKey="id"
             size="middle"
@@ -428,10 +489,21 @@ export default function OrgPage() {
                       render: (_: unknown, tm: Team) => (
                         <Space size={0}>
                           <Tooltip title={t('admin.org.editMembers')}>
-                            <Button type="text" size="small" icon={<TeamOutlined />} onClick={() => setMembersOf(tm)} data-testid={`team-members-${tm.name}`} />
+                            <Button
+                              type="text"
+                              size="small"
+                              icon={<TeamOutlined />}
+                              onClick={() => setMembersOf(tm)}
+                              data-testid={`team-members-${tm.name}`}
+                            />
                           </Tooltip>
                           <Tooltip title={t('admin.org.editTeam')}>
-                            <Button type="text" size="small" icon={<EditOutlined />} onClick={() => setEditingTeam({ team: tm })} />
+                            <Button
+                              type="text"
+                              size="small"
+                              icon={<EditOutlined />}
+                              onClick={() => setEditingTeam({ team: tm })}
+                            />
                           </Tooltip>
                           <Popconfirm
                             title={t('admin.org.deleteTeamConfirm', { name: tm.name })}
@@ -440,7 +512,13 @@ export default function OrgPage() {
                             okButtonProps={{ danger: true }}
                             onConfirm={() => removeTeam.mutateAsync(tm)}
                           >
-                            <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('app.actions.delete')} />
+                            <Button
+                              type="text"
+                              size="small"
+                              danger
+                              icon={<DeleteOutlined />}
+                              aria-label={t('app.actions.delete')}
+                            />
                           </Popconfirm>
                         </Space>
                       ),
@@ -451,7 +529,11 @@ export default function OrgPage() {
           />
         </Card>
       </Col>
-      <DepartmentModal editing={editingDepartment} departments={list} onClose={() => setEditingDepartment(null)} />
+      <DepartmentModal
+        editing={editingDepartment}
+        departments={list}
+        onClose={() => setEditingDepartment(null)}
+      />
       <TeamModal editing={editingTeam} departments={list} onClose={() => setEditingTeam(null)} />
       <MembersModal team={membersOf} onClose={() => setMembersOf(null)} />
     </Row>

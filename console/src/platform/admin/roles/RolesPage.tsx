@@ -1,6 +1,22 @@
 import { DeleteOutlined, EditOutlined, EyeOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tabs, Tag, Tooltip } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi, type Role, type RoleDraft, type RoleExclusion } from '../../../api/admin';
@@ -25,7 +41,12 @@ function RoleModal({ role, open, onClose }: { role: Role | null; open: boolean; 
   const permissions = usePermissions();
   const canWrite = allowed(P.ROLE_WRITE, permissions);
   const [form] = Form.useForm<RoleDraft>();
-  const catalogue = useQuery({ queryKey: ['permissions'], queryFn: adminApi.permissions, enabled: open, staleTime: 300_000 });
+  const catalogue = useQuery({
+    queryKey: ['permissions'],
+    queryFn: adminApi.permissions,
+    enabled: open,
+    staleTime: 300_000,
+  });
   const builtIn = !!role?.builtIn;
   const save = useMutation({
     mutationFn: (v: RoleDraft) => {
@@ -48,7 +69,9 @@ function RoleModal({ role, open, onClose }: { role: Role | null; open: boolean; 
     <Modal
       open={open}
       width={860}
-      title={role ? (canWrite ? t('admin.roles.edit', { name: role.name }) : role.name) : t('admin.roles.create')}
+      title={
+        role ? (canWrite ? t('admin.roles.edit', { name: role.name }) : role.name) : t('admin.roles.create')
+      }
       okText={t('app.actions.save')}
       cancelText={t('app.actions.cancel')}
       confirmLoading={save.isPending}
@@ -67,13 +90,20 @@ function RoleModal({ role, open, onClose }: { role: Role | null; open: boolean; 
         disabled={!canWrite}
         initialValues={
           role
-            ? { name: role.name, description: role.description ?? '', permissions: role.permissions, requiresTotp: role.requiresTotp }
+            ? {
+                name: role.name,
+                description: role.description ?? '',
+                permissions: role.permissions,
+                requiresTotp: role.requiresTotp,
+              }
             : { permissions: [], requiresTotp: false }
         }
         onFinish={(v) => save.mutate(v)}
         data-testid="role-form"
       >
-        {builtIn && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('admin.roles.builtInHint')} />}
+        {builtIn && (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('admin.roles.builtInHint')} />
+        )}
         <Space align="start" wrap>
           <Form.Item
             name="name"
@@ -82,7 +112,12 @@ function RoleModal({ role, open, onClose }: { role: Role | null; open: boolean; 
           >
             <Input style={{ width: 220 }} disabled={builtIn} data-testid="role-name" />
           </Form.Item>
-          <Form.Item name="requiresTotp" label={t('admin.roles.requiresTotp')} valuePropName="checked" tooltip={t('admin.roles.requiresTotpHint')}>
+          <Form.Item
+            name="requiresTotp"
+            label={t('admin.roles.requiresTotp')}
+            valuePropName="checked"
+            tooltip={t('admin.roles.requiresTotpHint')}
+          >
             <Switch data-testid="role-requires-totp" />
           </Form.Item>
         </Space>
@@ -90,7 +125,12 @@ function RoleModal({ role, open, onClose }: { role: Role | null; open: boolean; 
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} data-testid="role-description" />
         </Form.Item>
         {catalogue.isError && (
-          <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorMessage(catalogue.error, t, i18n)} />
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={errorMessage(catalogue.error, t, i18n)}
+          />
         )}
         <Form.Item name="permissions" label={t('admin.roles.permissions')}>
           <PermissionPicker catalogue={catalogue.data ?? []} disabled={builtIn || !canWrite} />
@@ -122,12 +162,24 @@ function RolesTab() {
     <>
       {canWrite && (
         <div style={{ marginBottom: 12, textAlign: 'right' }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ role: null })} data-testid="role-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing({ role: null })}
+            data-testid="role-create"
+          >
             {t('admin.roles.create')}
           </Button>
         </div>
       )}
-      {roles.isError && <Alert type="error" showIcon title={errorMessage(roles.error, t, i18n)} style={{ marginBottom: 12 }} />}
+      {roles.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(roles.error, t, i18n)}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Table<Role>
         rowKey="id"
         size="middle"
@@ -151,7 +203,14 @@ function RolesTab() {
             title: t('admin.roles.requiresTotp'),
             dataIndex: 'requiresTotp',
             width: 110,
-            render: (v: boolean) => (v ? <Tag icon={<LockOutlined />} color="purple">{t('app.yes')}</Tag> : t('app.no')),
+            render: (v: boolean) =>
+              v ? (
+                <Tag icon={<LockOutlined />} color="purple">
+                  {t('app.yes')}
+                </Tag>
+              ) : (
+                t('app.no')
+              ),
           },
           {
             title: t('admin.roles.permissions'),
@@ -165,7 +224,13 @@ function RolesTab() {
             render: (_, r) => (
               <Space size={0}>
                 <Tooltip title={canWrite ? t('admin.roles.editShort') : t('admin.roles.view')}>
-                  <Button type="text" size="small" icon={canWrite ? <EditOutlined /> : <EyeOutlined />} onClick={() => setEditing({ role: r })} data-testid={`role-edit-${r.name}`} />
+                  <Button
+                    type="text"
+                    size="small"
+                    icon={canWrite ? <EditOutlined /> : <EyeOutlined />}
+                    onClick={() => setEditing({ role: r })}
+                    data-testid={`role-edit-${r.name}`}
+                  />
                 </Tooltip>
                 {canWrite && !r.builtIn && (
                   <Popconfirm
@@ -175,7 +240,14 @@ function RolesTab() {
                     okButtonProps={{ danger: true }}
                     onConfirm={() => remove.mutateAsync(r)}
                   >
-                    <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('app.actions.delete')} data-testid={`role-delete-${r.name}`} />
+                    <Button
+                      type="text"
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('app.actions.delete')}
+                      data-testid={`role-delete-${r.name}`}
+                    />
                   </Popconfirm>
                 )}
               </Space>
@@ -203,7 +275,8 @@ function ExclusionsTab() {
   const exclusions = useQuery({ queryKey: ['role-exclusions'], queryFn: adminApi.exclusions });
   const roles = useQuery({ queryKey: ['roles'], queryFn: adminApi.roles, enabled: canWrite });
   const add = useMutation({
-    mutationFn: (v: NewExclusion) => adminApi.createExclusion({ ...v, reason: v.reason?.trim() || undefined }),
+    mutationFn: (v: NewExclusion) =>
+      adminApi.createExclusion({ ...v, reason: v.reason?.trim() || undefined }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['role-exclusions'] });
       form.resetFields();
@@ -219,7 +292,14 @@ function ExclusionsTab() {
   return (
     <>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('admin.roles.exclusionsHint')} />
-      {exclusions.isError && <Alert type="error" showIcon title={errorMessage(exclusions.error, t, i18n)} style={{ marginBottom: 12 }} />}
+      {exclusions.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(exclusions.error, t, i18n)}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Table<RoleExclusion>
         rowKey="id"
         size="middle"
@@ -228,8 +308,16 @@ function ExclusionsTab() {
         pagination={false}
         data-testid="exclusion-table"
         columns={[
-          { title: t('admin.roles.roleA'), render: (_, x) => <Tag color="blue">{x.roleA.name}</Tag>, width: 180 },
-          { title: t('admin.roles.roleB'), render: (_, x) => <Tag color="blue">{x.roleB.name}</Tag>, width: 180 },
+          {
+            title: t('admin.roles.roleA'),
+            render: (_, x) => <Tag color="blue">{x.roleA.name}</Tag>,
+            width: 180,
+          },
+          {
+            title: t('admin.roles.roleB'),
+            render: (_, x) => <Tag color="blue">{x.roleB.name}</Tag>,
+            width: 180,
+          },
           { title: t('admin.roles.reason'), dataIndex: 'reason' },
           ...(canWrite
             ? [
@@ -244,7 +332,13 @@ function ExclusionsTab() {
                       okButtonProps={{ danger: true }}
                       onConfirm={() => remove.mutateAsync(x)}
                     >
-                      <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('app.actions.delete')} />
+                      <Button
+                        type="text"
+                        size="small"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t('app.actions.delete')}
+                      />
                     </Popconfirm>
                   ),
                 },
@@ -253,10 +347,24 @@ function ExclusionsTab() {
         ]}
       />
       {canWrite && (
-        <Form form={form} layout="vertical" onFinish={(v) => add.mutate(v)} style={{ marginTop: 16 }} data-testid="exclusion-form">
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => add.mutate(v)}
+          style={{ marginTop: 16 }}
+          data-testid="exclusion-form"
+        >
           <Space align="start" wrap>
-            <Form.Item name="roleAId" label={t('admin.roles.roleA')} rules={[{ required: true, message: t('app.form.required') }]}>
-              <Select style={{ width: 180 }} options={roleOptions} showSearch={{ optionFilterProp: 'label' }} />
+            <Form.Item
+              name="roleAId"
+              label={t('admin.roles.roleA')}
+              rules={[{ required: true, message: t('app.form.required') }]}
+            >
+              <Select
+                style={{ width: 180 }}
+                options={roleOptions}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
             </Form.Item>
             <Form.Item
               name="roleBId"
@@ -266,11 +374,17 @@ function ExclusionsTab() {
                 { required: true, message: t('app.form.required') },
                 ({ getFieldValue }) => ({
                   validator: (_, v) =>
-                    v && v === getFieldValue('roleAId') ? Promise.reject(new Error(t('errors.role.exclusion-invalid'))) : Promise.resolve(),
+                    v && v === getFieldValue('roleAId')
+                      ? Promise.reject(new Error(t('errors.role.exclusion-invalid')))
+                      : Promise.resolve(),
                 }),
               ]}
             >
-              <Select style={{ width: 180 }} options={roleOptions} showSearch={{ optionFilterProp: 'label' }} />
+              <Select
+                style={{ width: 180 }}
+                options={roleOptions}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
             </Form.Item>
             <Form.Item name="reason" label={t('admin.roles.reason')}>
               <Input style={{ width: 280 }} />

@@ -60,7 +60,13 @@ function ProfileForm({ user, canWrite }: { user: User; canWrite: boolean }) {
     onError: (e) => form.setFields(formFieldErrors(e, t, i18n, ['displayName', 'email'])),
   });
   return (
-    <Form form={form} layout="vertical" disabled={!canWrite} onFinish={(v) => save.mutate(v)} data-testid="user-profile-form">
+    <Form
+      form={form}
+      layout="vertical"
+      disabled={!canWrite}
+      onFinish={(v) => save.mutate(v)}
+      data-testid="user-profile-form"
+    >
       <Space align="start" wrap>
         <Form.Item
           name="displayName"
@@ -156,7 +162,11 @@ function Assignments({ user }: { user: User }) {
   const roles = useQuery({ queryKey: ['roles'], queryFn: adminApi.roles, enabled: canWrite });
   const add = useMutation({
     mutationFn: (v: NewAssignment) =>
-      adminApi.assignRole({ userId: user.id, roleId: v.roleId, scope: scopeOf(v.businessSystem, v.environment) }),
+      adminApi.assignRole({
+        userId: user.id,
+        roleId: v.roleId,
+        scope: scopeOf(v.businessSystem, v.environment),
+      }),
     onSuccess: (a) => {
       refresh();
       form.resetFields();
@@ -172,7 +182,12 @@ function Assignments({ user }: { user: User }) {
   return (
     <>
       {assignments.isError && (
-        <Alert type="error" showIcon title={errorMessage(assignments.error, t, i18n)} style={{ marginBottom: 12 }} />
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(assignments.error, t, i18n)}
+          style={{ marginBottom: 12 }}
+        />
       )}
       <Table<RoleAssignment>
         rowKey="id"
@@ -183,13 +198,25 @@ function Assignments({ user }: { user: User }) {
         locale={{ emptyText: t('admin.users.noAssignments') }}
         data-testid="user-assignments"
         columns={[
-          { title: t('admin.users.role'), dataIndex: 'roleName', render: (v: string) => <Tag color="blue">{v}</Tag> },
+          {
+            title: t('admin.users.role'),
+            dataIndex: 'roleName',
+            render: (v: string) => <Tag color="blue">{v}</Tag>,
+          },
           {
             title: t('admin.users.scope'),
             dataIndex: 'scope',
-            render: (s: RoleAssignment['scope']) => scopeText(s) || <Typography.Text type="secondary">{t('admin.users.everywhere')}</Typography.Text>,
+            render: (s: RoleAssignment['scope']) =>
+              scopeText(s) || (
+                <Typography.Text type="secondary">{t('admin.users.everywhere')}</Typography.Text>
+              ),
           },
-          { title: t('admin.users.assignedAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          {
+            title: t('admin.users.assignedAt'),
+            dataIndex: 'createdAt',
+            width: 150,
+            render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
+          },
           ...(canWrite
             ? [
                 {
@@ -202,7 +229,13 @@ function Assignments({ user }: { user: User }) {
                       cancelText={t('app.actions.cancel')}
                       onConfirm={() => remove.mutateAsync(a)}
                     >
-                      <Button type="text" danger size="small" icon={<DeleteOutlined />} aria-label={t('admin.users.unassign')} />
+                      <Button
+                        type="text"
+                        danger
+                        size="small"
+                        icon={<DeleteOutlined />}
+                        aria-label={t('admin.users.unassign')}
+                      />
                     </Popconfirm>
                   ),
                 },
@@ -211,9 +244,19 @@ function Assignments({ user }: { user: User }) {
         ]}
       />
       {canWrite && (
-        <Form form={form} layout="vertical" onFinish={(v) => add.mutate(v)} style={{ marginTop: 16 }} data-testid="user-assign-form">
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => add.mutate(v)}
+          style={{ marginTop: 16 }}
+          data-testid="user-assign-form"
+        >
           <Space align="start" wrap>
-            <Form.Item name="roleId" label={t('admin.users.role')} rules={[{ required: true, message: t('app.form.required') }]}>
+            <Form.Item
+              name="roleId"
+              label={t('admin.users.role')}
+              rules={[{ required: true, message: t('app.form.required') }]}
+            >
               <Select
                 style={{ width: 170 }}
                 loading={roles.isPending}
@@ -223,7 +266,11 @@ function Assignments({ user }: { user: User }) {
               />
             </Form.Item>
             <Form.Item name="businessSystem" label={t('admin.users.businessSystem')}>
-              <Input style={{ width: 140 }} placeholder={t('admin.users.any')} data-testid="user-assign-system" />
+              <Input
+                style={{ width: 140 }}
+                placeholder={t('admin.users.any')}
+                data-testid="user-assign-system"
+              />
             </Form.Item>
             <Form.Item name="environment" label={t('admin.users.environment')}>
               <AutoComplete
@@ -234,13 +281,23 @@ function Assignments({ user }: { user: User }) {
               />
             </Form.Item>
             <Form.Item label=" ">
-              <Button type="primary" htmlType="submit" loading={add.isPending} data-testid="user-assign-submit">
+              <Button
+                type="primary"
+                htmlType="submit"
+                loading={add.isPending}
+                data-testid="user-assign-submit"
+              >
                 {t('admin.users.assign')}
               </Button>
             </Form.Item>
           </Space>
           {add.isError && !allErrorsOnFields(add.error, ['roleId']) && (
-            <Alert type="error" showIcon title={errorMessage(add.error, t, i18n)} data-testid="user-assign-error" />
+            <Alert
+              type="error"
+              showIcon
+              title={errorMessage(add.error, t, i18n)}
+              data-testid="user-assign-error"
+            />
           )}
         </Form>
       )}
@@ -296,21 +353,35 @@ export default function UserDrawer({ userId, onClose }: { userId: string | null;
             size="small"
             column={2}
             items={[
-              { key: 'username', label: t('admin.users.username'), children: <span className="ts-mono">{u.username}</span> },
+              {
+                key: 'username',
+                label: t('admin.users.username'),
+                children: <span className="ts-mono">{u.username}</span>,
+              },
               {
                 key: 'status',
                 label: t('admin.users.status'),
                 children: (
                   <Space size={4} wrap>
-                    <Tag color={u.enabled ? 'green' : 'default'}>{u.enabled ? t('admin.users.enabled') : t('admin.users.disabled')}</Tag>
+                    <Tag color={u.enabled ? 'green' : 'default'}>
+                      {u.enabled ? t('admin.users.enabled') : t('admin.users.disabled')}
+                    </Tag>
                     {u.locked && <Tag color="red">{t('admin.users.locked')}</Tag>}
                     {u.mustChangePassword && <Tag color="orange">{t('admin.users.mustChange')}</Tag>}
                   </Space>
                 ),
               },
-              { key: 'totp', label: t('admin.users.totp'), children: u.totpEnabled ? t('app.yes') : t('app.no') },
+              {
+                key: 'totp',
+                label: t('admin.users.totp'),
+                children: u.totpEnabled ? t('app.yes') : t('app.no'),
+              },
               { key: 'createdAt', label: t('admin.users.createdAt'), children: time(u.createdAt) },
-              { key: 'lastLoginAt', label: t('admin.users.lastLoginAt'), children: u.lastLoginAt ? time(u.lastLoginAt) : t('admin.users.never') },
+              {
+                key: 'lastLoginAt',
+                label: t('admin.users.lastLoginAt'),
+                children: u.lastLoginAt ? time(u.lastLoginAt) : t('admin.users.never'),
+              },
             ]}
           />
           {u.locked && (
@@ -319,10 +390,20 @@ export default function UserDrawer({ userId, onClose }: { userId: string | null;
               showIcon
               style={{ marginTop: 12 }}
               data-testid="user-locked"
-              title={u.lockedUntil ? t('admin.users.lockedUntil', { until: time(u.lockedUntil) }) : t('admin.users.lockedNoEnd')}
+              title={
+                u.lockedUntil
+                  ? t('admin.users.lockedUntil', { until: time(u.lockedUntil) })
+                  : t('admin.users.lockedNoEnd')
+              }
               action={
                 canWrite && (
-                  <Button size="small" icon={<UnlockOutlined />} loading={unlock.isPending} onClick={() => unlock.mutate()} data-testid="user-unlock">
+                  <Button
+                    size="small"
+                    icon={<UnlockOutlined />}
+                    loading={unlock.isPending}
+                    onClick={() => unlock.mutate()}
+                    data-testid="user-unlock"
+                  >
                     {t('admin.users.unlock')}
                   </Button>
                 )
@@ -346,7 +427,16 @@ export default function UserDrawer({ userId, onClose }: { userId: string | null;
             </Space>
           )}
           {[setEnabled, unlock].map(
-            (m, i) => m.isError && <Alert key={i} type="error" showIcon style={{ marginTop: 12 }} title={errorMessage(m.error, t, i18n)} />,
+            (m, i) =>
+              m.isError && (
+                <Alert
+                  key={i}
+                  type="error"
+                  showIcon
+                  style={{ marginTop: 12 }}
+                  title={errorMessage(m.error, t, i18n)}
+                />
+              ),
           )}
           <Divider titlePlacement="start">{t('admin.users.profile')}</Divider>
           <ProfileForm user={u} canWrite={canWrite} />

@@ -189,7 +189,12 @@ export default function UsersPage() {
       }
     >
       {users.isError && !(users.error instanceof ApiError && users.error.status === 401) && (
-        <Alert type="error" showIcon title={errorMessage(users.error, t, i18n)} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(users.error, t, i18n)}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Table<User>
         rowKey="id"
