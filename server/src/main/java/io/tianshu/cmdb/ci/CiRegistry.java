@@ -412,7 +412,7 @@ public class CiRegistry implements ConfigurationItems {
 	}
 
 	/** The attributes in stored form; on create, defaults fill what is missing. */
-	private Map<String, Object> attributes(CiModel model, Map<String, Object> given, boolean create,
+	Map<String, Object> attributes(CiModel model, Map<String, Object> given, boolean create,
 			List<FieldViolation> violations) {
 		Map<String, Object> values = (given != null) ? given : Map.of();
 		for (String code : new TreeMap<>(values).keySet()) {
@@ -522,7 +522,7 @@ public class CiRegistry implements ConfigurationItems {
 		}
 	}
 
-	private Map<String, FieldChange> diff(ConfigurationItem before, ConfigurationItem after) {
+	Map<String, FieldChange> diff(ConfigurationItem before, ConfigurationItem after) {
 		Map<String, FieldChange> diff = new LinkedHashMap<>();
 		put(diff, "name", (before != null) ? before.name() : null, after.name());
 		put(diff, "state", (before != null) ? before.state().name() : null, after.state().name());
