@@ -18,6 +18,14 @@ done
 JAR=server/target/tianshu.jar
 [ -f "$JAR" ] || JAVA_HOME="$(dirname "$(dirname "$JAVA")")" ./mvnw -B -q -DskipTests package
 
+# the same start as ./tianshu: from the AOT cache on JDK 25+ (BENCH_AOT=off measures the plain jar)
+CMD=("$JAVA" -jar "$JAR")
+if [ "${BENCH_AOT:-on}" != off ] && [ "$(major "$JAVA")" -ge 25 ]; then
+	JAVA_HOME="$(dirname "$(dirname "$JAVA")")" TIANSHU_PREPARE_ONLY=1 ./tianshu
+	[ -f server/target/app/tianshu.aot ] && CMD=("$JAVA" -XX:AOTCache=server/target/app/tianshu.aot -jar server/target/app/tianshu.jar)
+fi
+echo "start command: ${CMD[*]}"
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 # one start: prints milliseconds from exec to readiness, leaves the server stopped
@@ -25,7 +33,7 @@ start_once() {
 	local data=$1 port
 	port=$(free_port)
 	local t0; t0=$(date +%s%N)
-	"$JAVA" -jar "$JAR" --tianshu.data-dir="$data" --server.port="$port" "${EXTRA[@]}" >"$data.log" 2>&1 &
+	"${CMD[@]}" --tianshu.data-dir="$data" --server.port="$port" "${EXTRA[@]}" >"$data.log" 2>&1 &
 	local pid=$!
 	until curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
 		if ! kill -0 "$pid" 2>/dev/null; then echo "server died, see $data.log" >&2; exit 1; fi
