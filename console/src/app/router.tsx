@@ -10,7 +10,6 @@ import { isComplete, markSignedIn, usePermissions, useSession, wasSignedIn } fro
 import { ForbiddenPage, NotFoundPage } from './StatusPages';
 import { AppShell } from './AppShell';
 
-
 export function PageLoading() {
   return (
     <div style={{ padding: 48, textAlign: 'center' }}>
