@@ -33,6 +33,21 @@ const usedSteps = new Map(); // username → time steps already used
 
 const tid = (id) => `[data-testid="${id}"]`;
 
+// the journeys build on each other: after one fails the later ones are skipped, not timed out
+let failedJourney;
+function journey(name, fn) {
+  test(name, async (t) => {
+    if (failedJourney) return t.skip(`journey "${failedJourney}" failed`);
+    try {
+      await fn();
+    } catch (e) {
+      failedJourney = name;
+      await shot(`failed-${name.slice(0, 2).replace(/\W/g, '')}`).catch(() => undefined);
+      throw e;
+    }
+  });
+}
+
 async function shot(name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
@@ -137,7 +152,7 @@ describe('console journeys', () => {
     await server?.stop();
   });
 
-  test('1. first login as the bootstrap admin: forced change, TOTP enrolment, sign in with password + TOTP', async () => {
+  journey('1. first login as the bootstrap admin: forced change, TOTP enrolment, sign in with password + TOTP', async () => {
     const initial = await server.adminPassword();
     await page.goto('about:blank'); // the browser process is warm: what is measured is the console
     const start = Date.now();
@@ -169,7 +184,7 @@ describe('console journeys', () => {
     await shot('journey-1-admin-signed-in-with-totp');
   });
 
-  test('2. an operator has no administration menu, and an admin URL shows the forbidden page', async () => {
+  journey('2. an operator has no administration menu, and an admin URL shows the forbidden page', async () => {
     await openMenu('/admin/users');
     await page.locator(tid('user-create')).click();
     await page.locator(tid('user-username')).fill(OPERATOR);
@@ -200,7 +215,7 @@ describe('console journeys', () => {
     await signOut();
   });
 
-  test('3. the audit log lists the previous actions and the chain verifies intact', async () => {
+  journey('3. the audit log lists the previous actions and the chain verifies intact', async () => {
     await signIn(ADMIN, ADMIN_PASSWORD);
     await openMenu('/admin/audit');
     const table = page.locator(tid('audit-table'));
@@ -221,7 +236,7 @@ describe('console journeys', () => {
     await shot('journey-3-audit-verified');
   });
 
-  test('4. English and back: no untranslated keys on any page', async () => {
+  journey('4. English and back: no untranslated keys on any page', async () => {
     await page.locator(tid('language-switch')).getByText('English').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     const pages = [
