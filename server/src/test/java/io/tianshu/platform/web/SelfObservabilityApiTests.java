@@ -22,7 +22,8 @@ class SelfObservabilityApiTests {
 	MockMvc mvc;
 
 	private static RequestPostProcessor operator() {
-		return user("observer").authorities(new SimpleGrantedAuthority("platform.system.read"));
+		return user("observer").authorities(new SimpleGrantedAuthority("platform.system.read"),
+				new SimpleGrantedAuthority("platform.metrics.read"));
 	}
 
 	@Test
