@@ -17,11 +17,11 @@ const SHOTS = resolve(process.env.SCREENSHOTS_DIR ?? join(here, '../../console/t
 const FIRST_LOAD_BUDGET_MS = 2000;
 
 const ADMIN = 'admin';
-const ADMIN_PASSWORD = 'Tianshu-e2e-Admin-2026!';
+const ADMIN_PASSWORD = 'Tianshu-e2e-Root-2026!x';
 const suffix = Math.random().toString(36).slice(2, 8);
 const OPERATOR = `op-${suffix}`;
 const OPERATOR_INITIAL = `Initial-${suffix}-Pw-2026!`;
-const OPERATOR_PASSWORD = `Operator-${suffix}-Pw-2026!`;
+const OPERATOR_PASSWORD = `Shift-${suffix}-Duty-2026!`;
 
 let server;
 let firstLoadMs;

@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.oneOf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -64,6 +65,21 @@ class ConsoleServingIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", containsString("max-age=31536000")))
 			.andExpect(header().string("Cache-Control", containsString("immutable")));
+	}
+
+	@Test
+	void sendsAssetsPrecompressedWhenTheBrowserAcceptsIt() throws Exception {
+		Resource[] compressed = new PathMatchingResourcePatternResolver()
+			.getResources("classpath:/static/assets/*.js.br");
+		assertThat(compressed).as("the console build writes brotli files").isNotEmpty();
+		String name = compressed[0].getFilename().replace(".br", "");
+		this.mvc.perform(get("/assets/" + name).header("Accept-Encoding", "gzip, deflate, br").with(SIGNED_IN))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Encoding", oneOf("br", "gzip")))
+			.andExpect(header().string("Cache-Control", containsString("immutable")));
+		this.mvc.perform(get("/assets/" + name).with(SIGNED_IN))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("Content-Encoding"));
 	}
 
 	@Test
