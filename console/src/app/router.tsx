@@ -5,7 +5,7 @@ import LoginPage from '../platform/login/LoginPage';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import type { PermissionRequirement } from './feature';
 import { features } from './features';
-import { allowed, allRoutes } from './permissions';
+import { allowed, allRoutes, requirementsOf } from './permissions';
 import { isComplete, markSignedIn, usePermissions, useSession, wasSignedIn } from './session';
 import { ForbiddenPage, NotFoundPage } from './StatusPages';
 import { AppShell } from './AppShell';
@@ -31,16 +31,16 @@ function RequireSession() {
   return <AppShell />;
 }
 
-/** Shows the page only to users with the permission; others see the forbidden page. */
+/** Shows the page only to users meeting every requirement; others see the forbidden page. */
 export function RequirePermission({
-  permission,
+  requirements,
   children,
 }: {
-  permission: PermissionRequirement;
+  requirements: PermissionRequirement[];
   children: ReactNode;
 }) {
   const permissions = usePermissions();
-  return allowed(permission, permissions) ? <>{children}</> : <ForbiddenPage />;
+  return requirements.every((r) => allowed(r, permissions)) ? <>{children}</> : <ForbiddenPage />;
 }
 
 export function createAppRouter() {
@@ -55,7 +55,7 @@ export function createAppRouter() {
         ...allRoutes(features).map((r) => ({
           path: r.path,
           element: (
-            <RequirePermission permission={r.permission}>
+            <RequirePermission requirements={requirementsOf(features, r)}>
               <Suspense fallback={<PageLoading />}>{r.element}</Suspense>
             </RequirePermission>
           ),
