@@ -12,7 +12,14 @@ const features: Feature[] = [
   },
   {
     key: 'admin',
-    groups: [{ key: 'admin', labelKey: 'menu.admin', order: 90, permission: ['platform.user.write', 'platform.audit.read'] }],
+    groups: [
+      {
+        key: 'admin',
+        labelKey: 'menu.admin',
+        order: 90,
+        permission: ['platform.user.write', 'platform.audit.read'],
+      },
+    ],
     routes: [
       {
         path: '/admin/audit',
@@ -26,7 +33,13 @@ const features: Feature[] = [
         permission: 'platform.user.read',
         menu: { labelKey: 'users', group: 'admin', order: 1 },
       },
-      { path: '/admin/users/:id', element: null, permission: 'platform.user.read', titleKey: 'user', group: 'admin' },
+      {
+        path: '/admin/users/:id',
+        element: null,
+        permission: 'platform.user.read',
+        titleKey: 'user',
+        group: 'admin',
+      },
     ],
   },
   {
@@ -57,7 +70,12 @@ describe('allowed', () => {
 
 describe('buildMenu', () => {
   it('shows everything to an administrator, groups in order, entries in order', () => {
-    const menu = buildMenu(features, ['platform.audit.read', 'platform.user.read', 'platform.user.write', 'cmdb.ci.read']);
+    const menu = buildMenu(features, [
+      'platform.audit.read',
+      'platform.user.read',
+      'platform.user.write',
+      'cmdb.ci.read',
+    ]);
     expect(menu.map((s) => s.group?.key ?? 'top')).toEqual(['top', 'cmdb', 'admin']);
     expect(menu[2].entries.map((e) => e.path)).toEqual(['/admin/users', '/admin/audit']);
     expect(menu[0].entries.map((e) => e.path)).toEqual(['/']);
@@ -91,7 +109,10 @@ describe('group permissions', () => {
   it('need the page permission too', () => {
     expect(mayOpen(features, users, ['platform.audit.read'])).toBe(false);
     expect(mayOpen(features, users, ['platform.audit.read', 'platform.user.read'])).toBe(true);
-    expect(requirementsOf(features, users)).toEqual([['platform.user.write', 'platform.audit.read'], 'platform.user.read']);
+    expect(requirementsOf(features, users)).toEqual([
+      ['platform.user.write', 'platform.audit.read'],
+      'platform.user.read',
+    ]);
   });
 });
 

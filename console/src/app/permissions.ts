@@ -18,7 +18,11 @@ export function requirementsOf(features: readonly Feature[], route: FeatureRoute
 }
 
 /** Whether the user may open the route (its own permission and its group's). */
-export function mayOpen(features: readonly Feature[], route: FeatureRoute, permissions: readonly string[]): boolean {
+export function mayOpen(
+  features: readonly Feature[],
+  route: FeatureRoute,
+  permissions: readonly string[],
+): boolean {
   return requirementsOf(features, route).every((r) => allowed(r, permissions));
 }
 
