@@ -18,7 +18,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
-import { allErrorsOnFields, errorMessage, formFieldErrors } from '../../../api/errors';
+import { allErrorsOnFields, errorMessage, formErrorMessage, formFieldErrors } from '../../../api/errors';
 import { platformApi, type User } from '../../../api/platform';
 import { allowed } from '../../../app/permissions';
 import { usePermissions } from '../../../app/session';
@@ -131,7 +131,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
           </Form.Item>
         )}
         {create.isError && !allErrorsOnFields(create.error, FIELDS) && (
-          <Alert type="error" showIcon message={errorMessage(create.error, t, i18n)} />
+          <Alert type="error" showIcon message={formErrorMessage(create.error, t, i18n, FIELDS)} />
         )}
       </Form>
     </Modal>
