@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const JAR = resolve(process.env.TIANSHU_JAR ?? join(here, '../../server/target/tianshu.jar'));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = resolve(process.env.SCREENSHOTS_DIR ?? join(here, '../../console/target/e2e'));
-const FIRST_LOAD_BUDGET_MS = 2000;
+const FIRST_LOAD_BUDGET_MS = Number(process.env.FIRST_LOAD_BUDGET_MS ?? 2000);
 
 const ADMIN = 'admin';
 const ADMIN_PASSWORD = 'Tianshu-e2e-Root-2026!x';

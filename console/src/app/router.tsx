@@ -1,5 +1,5 @@
 import { Spin } from 'antd';
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 // not lazy: the login page is the first screen most visits show, so it ships with the entry chunk
 import LoginPage from '../platform/login/LoginPage';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
@@ -7,8 +7,11 @@ import type { PermissionRequirement } from './feature';
 import { features } from './features';
 import { allowed, allRoutes, requirementsOf } from './permissions';
 import { isComplete, markSignedIn, usePermissions, useSession, wasSignedIn } from './session';
-import { ForbiddenPage, NotFoundPage } from './StatusPages';
-import { AppShell } from './AppShell';
+
+// the signed-in frame and the status pages (big illustrations) load after the login page
+const AppShell = lazy(() => import('./AppShell').then((m) => ({ default: m.AppShell })));
+const ForbiddenPage = lazy(() => import('./StatusPages').then((m) => ({ default: m.ForbiddenPage })));
+const NotFoundPage = lazy(() => import('./StatusPages').then((m) => ({ default: m.NotFoundPage })));
 
 export function PageLoading() {
   return (
@@ -28,7 +31,11 @@ function RequireSession() {
     return <Navigate to={`/login?${wasSignedIn() ? 'expired=1&' : ''}from=${from}`} replace />;
   }
   markSignedIn();
-  return <AppShell />;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <AppShell />
+    </Suspense>
+  );
 }
 
 /** Shows the page only to users meeting every requirement; others see the forbidden page. */
@@ -40,7 +47,13 @@ export function RequirePermission({
   children: ReactNode;
 }) {
   const permissions = usePermissions();
-  return requirements.every((r) => allowed(r, permissions)) ? <>{children}</> : <ForbiddenPage />;
+  return requirements.every((r) => allowed(r, permissions)) ? (
+    <>{children}</>
+  ) : (
+    <Suspense fallback={<PageLoading />}>
+      <ForbiddenPage />
+    </Suspense>
+  );
 }
 
 export function createAppRouter() {
@@ -60,8 +73,22 @@ export function createAppRouter() {
             </RequirePermission>
           ),
         })),
-        { path: '/forbidden', element: <ForbiddenPage /> },
-        { path: '*', element: <NotFoundPage /> },
+        {
+          path: '/forbidden',
+          element: (
+            <Suspense fallback={<PageLoading />}>
+              <ForbiddenPage />
+            </Suspense>
+          ),
+        },
+        {
+          path: '*',
+          element: (
+            <Suspense fallback={<PageLoading />}>
+              <NotFoundPage />
+            </Suspense>
+          ),
+        },
       ],
     },
     { path: '/index.html', element: <Navigate to="/" replace /> },
