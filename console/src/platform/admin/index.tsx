@@ -1,9 +1,21 @@
-import { AuditOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  SafetyOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { Feature } from '../../app/feature';
 import { P } from '../permissions';
 
 const UsersPage = lazy(() => import('./users/UsersPage'));
+const OrgPage = lazy(() => import('./org/OrgPage'));
+const RolesPage = lazy(() => import('./roles/RolesPage'));
+const CalendarsPage = lazy(() => import('./calendars/CalendarsPage'));
+const GuardPage = lazy(() => import('./guard/GuardPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
 
 /** 平台管理 Administration: users, organisation, roles, calendars, guard, audit. */
@@ -26,6 +38,30 @@ export const adminFeature: Feature = {
       element: <UsersPage />,
       permission: P.USER_READ,
       menu: { labelKey: 'admin.users.menu', icon: <TeamOutlined />, group: 'admin', order: 10 },
+    },
+    {
+      path: '/admin/org',
+      element: <OrgPage />,
+      permission: P.ORG_READ,
+      menu: { labelKey: 'admin.org.menu', icon: <ApartmentOutlined />, group: 'admin', order: 20 },
+    },
+    {
+      path: '/admin/roles',
+      element: <RolesPage />,
+      permission: P.ROLE_READ,
+      menu: { labelKey: 'admin.roles.menu', icon: <SolutionOutlined />, group: 'admin', order: 30 },
+    },
+    {
+      path: '/admin/calendars',
+      element: <CalendarsPage />,
+      permission: P.CALENDAR_READ,
+      menu: { labelKey: 'admin.calendars.menu', icon: <CalendarOutlined />, group: 'admin', order: 40 },
+    },
+    {
+      path: '/admin/guard',
+      element: <GuardPage />,
+      permission: P.GUARD_READ,
+      menu: { labelKey: 'admin.guard.menu', icon: <SafetyOutlined />, group: 'admin', order: 50 },
     },
     {
       path: '/admin/audit',

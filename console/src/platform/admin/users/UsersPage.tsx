@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -12,19 +12,23 @@ import {
   Space,
   Table,
   Tag,
+  Typography,
   type ButtonProps,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { adminApi, type User } from '../../../api/admin';
 import { ApiError } from '../../../api/client';
-import { allErrorsOnFields, errorMessage, formErrorMessage, formFieldErrors } from '../../../api/errors';
-import { platformApi, type User } from '../../../api/platform';
+import { allErrorsOnFields, errorMessage, formFieldErrors } from '../../../api/errors';
 import { allowed } from '../../../app/permissions';
 import { usePermissions } from '../../../app/session';
 import { P } from '../../permissions';
+import { scopeText } from './scope';
+import UserDrawer from './UserDrawer';
 
 const FIELDS = ['username', 'displayName', 'email', 'password', 'roleId'];
+const PAGE_SIZE = 20;
 
 interface NewUser {
   username: string;
@@ -41,10 +45,10 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
   const permissions = usePermissions();
   const [form] = Form.useForm<NewUser>();
   const canAssign = allowed(P.ROLE_READ, permissions) && allowed(P.ROLE_WRITE, permissions);
-  const roles = useQuery({ queryKey: ['roles'], queryFn: platformApi.roles, enabled: open && canAssign });
+  const roles = useQuery({ queryKey: ['roles'], queryFn: adminApi.roles, enabled: open && canAssign });
   const create = useMutation({
     mutationFn: async (v: NewUser) => {
-      const user = await platformApi.createUser({
+      const user = await adminApi.createUser({
         username: v.username.trim(),
         displayName: v.displayName.trim(),
         email: v.email?.trim() || undefined,
@@ -52,7 +56,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
       });
       if (!v.roleId) return { user };
       try {
-        await platformApi.assignRole({ userId: user.id, roleId: v.roleId });
+        await adminApi.assignRole({ userId: user.id, roleId: v.roleId });
         return { user };
       } catch (e) {
         return { user, roleError: e };
@@ -121,7 +125,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
           <Input.Password autoComplete="new-password" data-testid="user-password" />
         </Form.Item>
         {canAssign && (
-          <Form.Item name="roleId" label={t('admin.users.role')}>
+          <Form.Item name="roleId" label={t('admin.users.role')} extra={t('admin.users.roleHint')}>
             <Select
               allowClear
               loading={roles.isPending}
@@ -131,23 +135,34 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
           </Form.Item>
         )}
         {create.isError && !allErrorsOnFields(create.error, FIELDS) && (
-          <Alert type="error" showIcon message={formErrorMessage(create.error, t, i18n, FIELDS)} />
+          <Alert type="error" showIcon title={errorMessage(create.error, t, i18n)} />
         )}
       </Form>
     </Modal>
   );
 }
 
-/** 用户: list with search, create (with an initial role). */
+/** 用户: searchable list paged by cursor, create (with an initial role), details drawer. */
 export default function UsersPage() {
   const { t, i18n } = useTranslation();
   const permissions = usePermissions();
   const [query, setQuery] = useState('');
+  // the cursors of the pages visited so far; the last one is shown (undefined = first page)
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [creating, setCreating] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  const cursor = cursors[cursors.length - 1];
   const users = useQuery({
-    queryKey: ['users', query],
-    queryFn: () => platformApi.users({ query, limit: 200 }),
+    queryKey: ['users', query, cursor],
+    queryFn: () => adminApi.users({ query: query || undefined, cursor, limit: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
   });
+  const nextCursor = users.data?.nextCursor ?? null;
+  const search = (value: string) => {
+    setQuery(value.trim());
+    setCursors([undefined]);
+  };
+
   return (
     <Card
       title={t('admin.users.menu')}
@@ -156,7 +171,7 @@ export default function UsersPage() {
           <Input.Search
             allowClear
             placeholder={t('admin.users.search')}
-            onSearch={setQuery}
+            onSearch={search}
             style={{ width: 280 }}
             data-testid="user-search"
           />
@@ -177,33 +192,44 @@ export default function UsersPage() {
         <Alert
           type="error"
           showIcon
-          message={errorMessage(users.error, t, i18n)}
+          title={errorMessage(users.error, t, i18n)}
           style={{ marginBottom: 16 }}
         />
       )}
       <Table<User>
         rowKey="id"
         size="middle"
-        loading={users.isPending}
+        loading={users.isFetching}
         dataSource={users.data?.items ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        pagination={false}
+        scroll={{ x: 1000 }}
         data-testid="user-table"
+        onRow={(u) => ({ onDoubleClick: () => setSelected(u.id) })}
         columns={[
-          { title: t('admin.users.username'), dataIndex: 'username' },
+          {
+            title: t('admin.users.username'),
+            dataIndex: 'username',
+            render: (v: string, u) => (
+              <Typography.Link onClick={() => setSelected(u.id)} data-testid={`user-open-${v}`}>
+                {v}
+              </Typography.Link>
+            ),
+          },
           { title: t('admin.users.displayName'), dataIndex: 'displayName' },
-          { title: t('admin.users.email'), dataIndex: 'email' },
+          { title: t('admin.users.email'), dataIndex: 'email', ellipsis: true },
           {
             title: t('admin.users.roles'),
             dataIndex: 'roles',
             render: (roles: User['roles']) =>
-              roles?.map((r) => (
-                <Tag key={`${r.roleId}-${JSON.stringify(r.scope ?? null)}`} color="blue">
-                  {r.roleName}
-                  {r.scope?.businessSystem || r.scope?.environment
-                    ? ` (${[r.scope.businessSystem, r.scope.environment].filter(Boolean).join('/')})`
-                    : ''}
-                </Tag>
-              )),
+              roles?.map((r) => {
+                const scope = scopeText(r.scope);
+                return (
+                  <Tag key={`${r.roleId}-${scope}`} color="blue">
+                    {r.roleName}
+                    {scope ? ` (${scope})` : ''}
+                  </Tag>
+                );
+              }),
           },
           {
             title: t('admin.users.status'),
@@ -221,11 +247,31 @@ export default function UsersPage() {
           {
             title: t('admin.users.lastLoginAt'),
             dataIndex: 'lastLoginAt',
+            width: 150,
             render: (v?: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : t('admin.users.never')),
           },
         ]}
       />
+      <Space style={{ marginTop: 12, width: '100%', justifyContent: 'flex-end' }}>
+        <Typography.Text type="secondary">{t('admin.users.page', { page: cursors.length })}</Typography.Text>
+        <Button
+          icon={<LeftOutlined />}
+          disabled={cursors.length <= 1}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+          data-testid="user-page-previous"
+        >
+          {t('admin.users.previous')}
+        </Button>
+        <Button
+          disabled={!nextCursor || users.isPlaceholderData}
+          onClick={() => nextCursor && setCursors((c) => [...c, nextCursor])}
+          data-testid="user-page-next"
+        >
+          {t('admin.users.next')} <RightOutlined />
+        </Button>
+      </Space>
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
+      <UserDrawer userId={selected} onClose={() => setSelected(null)} />
     </Card>
   );
 }

@@ -12,7 +12,7 @@ CREATE TABLE users
   failed_attempts      INT NOT NULL DEFAULT 0,
   locked_until         TIMESTAMP WITH TIME ZONE,
   totp_enabled         BOOLEAN NOT NULL DEFAULT FALSE,
-  -- stored as is: the secrets vault does not exist yet (see the identity report)
+  -- sealed by the vault (SealedValues, context platform.users.totp:<id>); re-sealed on key rotation
   totp_secret          TEXT,
   totp_pending_secret  TEXT,
   -- the last 30-second time step a code was accepted for: a code is never accepted twice

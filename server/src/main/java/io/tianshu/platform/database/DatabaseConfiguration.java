@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.tianshu.platform.TianshuProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,9 +18,14 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedDatabaseServer embeddedDatabaseServer(TianshuProperties properties) {
-		return properties.db().external() ? EmbeddedDatabaseServer.none()
-				: EmbeddedDatabaseServer.of(EmbeddedPostgres.start(properties.dataDir()));
+	EmbeddedDatabaseServer embeddedDatabaseServer(TianshuProperties properties,
+			ObjectProvider<EarlyDatabaseStart.Startup> early) {
+		if (properties.db().external()) {
+			return EmbeddedDatabaseServer.none();
+		}
+		EarlyDatabaseStart.Startup startup = early.getIfAvailable();
+		EmbeddedPostgres started = (startup != null) ? startup.claim(properties.dataDir()) : null;
+		return EmbeddedDatabaseServer.of((started != null) ? started : EmbeddedPostgres.start(properties.dataDir()));
 	}
 
 	@Bean(destroyMethod = "close")

@@ -16,6 +16,7 @@ import javax.crypto.AEADBadTagException;
 
 import io.tianshu.platform.Actor;
 import io.tianshu.platform.Audit;
+import io.tianshu.platform.SealedColumn;
 import io.tianshu.platform.AuditEntry;
 import io.tianshu.platform.Authorization;
 import io.tianshu.platform.FieldViolation;
@@ -25,6 +26,7 @@ import io.tianshu.platform.TianshuException;
 import io.tianshu.platform.Vault;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,7 +59,14 @@ class SecretVault implements Vault {
 
 	private final Clock clock;
 
-	SecretVault(JdbcClient jdbc, KeyRing keyRing, Authorization authorization, Audit audit, Clock clock) {
+	private final ColumnSealing sealing;
+
+	private final ObjectProvider<SealedColumn> sealedColumns;
+
+	SecretVault(JdbcClient jdbc, KeyRing keyRing, Authorization authorization, Audit audit, Clock clock,
+			ColumnSealing sealing, ObjectProvider<SealedColumn> sealedColumns) {
+		this.sealing = sealing;
+		this.sealedColumns = sealedColumns;
 		this.jdbc = jdbc;
 		this.keyRing = keyRing;
 		this.authorization = authorization;
@@ -214,9 +223,15 @@ class SecretVault implements Vault {
 				.params(Aead.seal(next.key(), plaintext, aad(row.id(), next.version())), next.version(), row.id())
 				.update();
 		}
+		// sealed columns (TOTP secrets …) move to the new key too, before the old one is
+		// destroyed
+		int resealed = this.sealedColumns.orderedStream()
+			.mapToInt((column) -> column.reseal((context, sealed) -> this.sealing.seal(next.version(), context,
+					this.sealing.open(context, sealed))))
+			.sum();
 		this.keyRing.destroyAllBut(next.version());
 		this.audit.record(AuditEntry.success("platform.vault.key-rotated", "vault", "data-encryption-key")
-			.withChange(null, Map.of("keyVersion", next.version(), "reEncrypted", rows.size())));
+			.withChange(null, Map.of("keyVersion", next.version(), "reEncrypted", rows.size(), "resealed", resealed)));
 		return rows.size();
 	}
 

@@ -65,6 +65,12 @@ class IdentityTotpApiTests {
 			.get("recoveryCodes"));
 		assertThat(recovery).hasSize(10);
 		assertThat(new HashSet<>(recovery)).hasSize(10);
+		// the secret is sealed by the vault, never stored as is
+		String stored = this.jdbc.sql("SELECT totp_secret FROM platform.users WHERE id = ?")
+			.param(user.id())
+			.query(String.class)
+			.single();
+		assertThat(stored).startsWith("v").doesNotContain(secret);
 		assertThat(this.jdbc
 			.sql("SELECT code_hash FROM platform.totp_recovery_code rc JOIN platform.users u "
 					+ "ON u.id = rc.user_id WHERE u.username = ?")

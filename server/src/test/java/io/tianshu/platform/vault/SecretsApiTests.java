@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.tianshu.TianshuIntegrationTest;
 import io.tianshu.platform.Authorization;
+import io.tianshu.platform.SealedValues;
 import io.tianshu.platform.SecretMetadata;
 import io.tianshu.platform.TianshuException;
 import io.tianshu.platform.Vault;
@@ -19,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -32,6 +34,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @TianshuIntegrationTest
 class SecretsApiTests {
+
+	@Autowired
+	SealedValues sealing;
 
 	@Autowired
 	MockMvc mvc;
@@ -185,6 +190,25 @@ class SecretsApiTests {
 		List<SecretMetadata> listed = this.authorization.runAsSystem(() -> this.vault.list());
 		assertThat(listed).allSatisfy((secret) -> assertThat(secret.keyVersion()).isEqualTo(newVersion));
 		assertThat(actions("data-encryption-key")).contains("platform.vault.key-rotated");
+		// sealed columns (TOTP secrets of other tests' users) moved to the new key as
+		// well
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM platform.users WHERE (totp_secret IS NOT NULL AND totp_secret NOT LIKE ?) "
+					+ "OR (totp_pending_secret IS NOT NULL AND totp_pending_secret NOT LIKE ?)")
+			.params("v" + newVersion + ".%", "v" + newVersion + ".%")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void sealedValuesOpenOnlyInTheirContext() {
+		String sealed = this.sealing.seal("test.column:1", "JBSWY3DPEHPK3PXP");
+		assertThat(sealed).startsWith("v").doesNotContain("JBSWY3DPEHPK3PXP");
+		assertThat(this.sealing.open("test.column:1", sealed)).isEqualTo("JBSWY3DPEHPK3PXP");
+		assertThatThrownBy(() -> this.sealing.open("test.column:2", sealed)).isInstanceOf(IllegalStateException.class);
+		String tampered = sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("A") ? "BB" : "AA");
+		assertThatThrownBy(() -> this.sealing.open("test.column:1", tampered))
+			.isInstanceOf(IllegalStateException.class);
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import dev.samstevens.totp.util.Utils;
 import io.tianshu.platform.Audit;
 import io.tianshu.platform.AuditEntry;
+import io.tianshu.platform.SealedValues;
 import io.tianshu.platform.TianshuException;
 import io.tianshu.platform.identity.roles.Roles;
 
@@ -58,9 +59,12 @@ public class TotpFactor {
 
 	private final Clock clock;
 
+	private final SealedValues sealing;
+
 	private final CodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
 
-	TotpFactor(JdbcClient jdbc, Roles roles, Audit audit, Clock clock) {
+	TotpFactor(JdbcClient jdbc, Roles roles, Audit audit, Clock clock, SealedValues sealing) {
+		this.sealing = sealing;
 		this.jdbc = jdbc;
 		this.roles = roles;
 		this.audit = audit;
@@ -78,7 +82,9 @@ public class TotpFactor {
 			throw TianshuException.conflict("totp.already-enabled", "TOTP is already enabled; disable it first");
 		}
 		String secret = new DefaultSecretGenerator(32).generate();
-		this.jdbc.sql("UPDATE platform.users SET totp_pending_secret = ? WHERE id = ?").params(secret, userId).update();
+		this.jdbc.sql("UPDATE platform.users SET totp_pending_secret = ? WHERE id = ?")
+			.params(this.sealing.seal(TotpSecretColumn.context(userId), secret), userId)
+			.update();
 		QrData data = new QrData.Builder().label(state.username())
 			.secret(secret)
 			.issuer(ISSUER)
@@ -249,10 +255,14 @@ public class TotpFactor {
 				SELECT username, totp_enabled, totp_secret, totp_pending_secret, totp_last_step
 				FROM platform.users WHERE id = ?""")
 			.param(userId)
-			.query((rs, row) -> new State(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4),
-					(Long) rs.getObject(5)))
+			.query((rs, row) -> new State(rs.getString(1), rs.getBoolean(2), open(userId, rs.getString(3)),
+					open(userId, rs.getString(4)), (Long) rs.getObject(5)))
 			.optional()
 			.orElseThrow(() -> TianshuException.notFound("user.not-found", "No such user"));
+	}
+
+	private String open(UUID userId, String sealed) {
+		return (sealed != null) ? this.sealing.open(TotpSecretColumn.context(userId), sealed) : null;
 	}
 
 	private static TianshuException invalidCode() {
