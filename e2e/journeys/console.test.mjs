@@ -253,11 +253,17 @@ describe('console journeys', () => {
       ['/account', 'account-profile'],
       ['/admin/users', 'user-table'],
       ['/admin/audit', 'audit-table'],
+      ['/admin/org', null],
+      ['/admin/roles', null],
+      ['/admin/calendars', null],
+      ['/admin/guard', null],
       ['/no/such/page', 'not-found-page'],
     ];
     for (const [path, ready] of pages) {
       await go(path);
-      await page.locator(tid(ready)).waitFor();
+      if (ready) await page.locator(tid(ready)).waitFor();
+      else await page.locator(tid('breadcrumb')).waitFor();
+      await page.waitForLoadState('networkidle');
       assert.equal(await page.locator('html').getAttribute('lang'), 'en', `${path} stays in English`);
       if (path === '/account') {
         for (const tab of ['account-tab-totp', 'account-tab-tokens', 'account-tab-password']) {
