@@ -2,7 +2,7 @@
 // browser console errors, page errors and missing translation keys, and leaves a screenshot of
 // its end state in console/target/e2e/.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -136,6 +136,7 @@ async function openMenu(path) {
 describe('console journeys', () => {
   before(async () => {
     await mkdir(SHOTS, { recursive: true });
+    for (const old of (await readdir(SHOTS)).filter((f) => f.endsWith('.png'))) await rm(join(SHOTS, old));
     // TIANSHU_BASE_URL + TIANSHU_INITIAL_PASSWORD: run against a server already started (fresh!)
     server = process.env.TIANSHU_BASE_URL
       ? { baseUrl: process.env.TIANSHU_BASE_URL, readyAfterMs: 0, adminPassword: async () => process.env.TIANSHU_INITIAL_PASSWORD, stop: async () => {} }
