@@ -2,7 +2,7 @@
 // browser console errors, page errors and missing translation keys, and leaves a screenshot of
 // its end state in console/target/e2e/.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -14,14 +14,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const JAR = resolve(process.env.TIANSHU_JAR ?? join(here, '../../server/target/tianshu.jar'));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = resolve(process.env.SCREENSHOTS_DIR ?? join(here, '../../console/target/e2e'));
-const FIRST_LOAD_BUDGET_MS = 2000;
+const FIRST_LOAD_BUDGET_MS = Number(process.env.FIRST_LOAD_BUDGET_MS ?? 2000);
 
 const ADMIN = 'admin';
-const ADMIN_PASSWORD = 'Tianshu-e2e-Admin-2026!';
+const ADMIN_PASSWORD = 'Tianshu-e2e-Root-2026!x';
 const suffix = Math.random().toString(36).slice(2, 8);
 const OPERATOR = `op-${suffix}`;
 const OPERATOR_INITIAL = `Initial-${suffix}-Pw-2026!`;
-const OPERATOR_PASSWORD = `Operator-${suffix}-Pw-2026!`;
+const OPERATOR_PASSWORD = `Shift-${suffix}-Duty-2026!`;
 
 let server;
 let firstLoadMs;
@@ -32,6 +32,21 @@ const secrets = new Map(); // username → TOTP secret
 const usedSteps = new Map(); // username → time steps already used
 
 const tid = (id) => `[data-testid="${id}"]`;
+
+// the journeys build on each other: after one fails the later ones are skipped, not timed out
+let failedJourney;
+function journey(name, fn) {
+  test(name, async (t) => {
+    if (failedJourney) return t.skip(`journey "${failedJourney}" failed`);
+    try {
+      await fn();
+    } catch (e) {
+      failedJourney = name;
+      await shot(`failed-${name.slice(0, 2).replace(/\W/g, '')}`).catch(() => undefined);
+      throw e;
+    }
+  });
+}
 
 async function shot(name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -121,6 +136,7 @@ async function openMenu(path) {
 describe('console journeys', () => {
   before(async () => {
     await mkdir(SHOTS, { recursive: true });
+    for (const old of (await readdir(SHOTS)).filter((f) => f.endsWith('.png'))) await rm(join(SHOTS, old));
     // TIANSHU_BASE_URL + TIANSHU_INITIAL_PASSWORD: run against a server already started (fresh!)
     server = process.env.TIANSHU_BASE_URL
       ? { baseUrl: process.env.TIANSHU_BASE_URL, readyAfterMs: 0, adminPassword: async () => process.env.TIANSHU_INITIAL_PASSWORD, stop: async () => {} }
@@ -137,7 +153,7 @@ describe('console journeys', () => {
     await server?.stop();
   });
 
-  test('1. first login as the bootstrap admin: forced change, TOTP enrolment, sign in with password + TOTP', async () => {
+  journey('1. first login as the bootstrap admin: forced change, TOTP enrolment, sign in with password + TOTP', async () => {
     const initial = await server.adminPassword();
     await page.goto('about:blank'); // the browser process is warm: what is measured is the console
     const start = Date.now();
@@ -145,7 +161,16 @@ describe('console journeys', () => {
     await page.locator(tid('login-form')).waitFor();
     const wall = Date.now() - start;
     const rendered = await page.evaluate(() => window.__tianshuRenderedAt);
-    console.log(`console first load: ${rendered} ms (navigation start → login rendered; ${wall} ms wall clock)`);
+    const timing = await page.evaluate(() => ({
+      html: Math.round(performance.getEntriesByType('navigation')[0].responseEnd),
+      scripts: Math.round(
+        Math.max(...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => e.responseEnd)),
+      ),
+    }));
+    console.log(
+      `console first load: ${rendered} ms (navigation start → login rendered; index.html by ${timing.html} ms, ` +
+        `scripts by ${timing.scripts} ms, ${wall} ms wall clock)`,
+    );
     firstLoadMs = rendered;
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
 
@@ -169,7 +194,7 @@ describe('console journeys', () => {
     await shot('journey-1-admin-signed-in-with-totp');
   });
 
-  test('2. an operator has no administration menu, and an admin URL shows the forbidden page', async () => {
+  journey('2. an operator has no administration menu, and an admin URL shows the forbidden page', async () => {
     await openMenu('/admin/users');
     await page.locator(tid('user-create')).click();
     await page.locator(tid('user-username')).fill(OPERATOR);
@@ -200,7 +225,7 @@ describe('console journeys', () => {
     await signOut();
   });
 
-  test('3. the audit log lists the previous actions and the chain verifies intact', async () => {
+  journey('3. the audit log lists the previous actions and the chain verifies intact', async () => {
     await signIn(ADMIN, ADMIN_PASSWORD);
     await openMenu('/admin/audit');
     const table = page.locator(tid('audit-table'));
@@ -221,7 +246,7 @@ describe('console journeys', () => {
     await shot('journey-3-audit-verified');
   });
 
-  test('4. English and back: no untranslated keys on any page', async () => {
+  journey('4. English and back: no untranslated keys on any page', async () => {
     await page.locator(tid('language-switch')).getByText('English').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     const pages = [
@@ -229,11 +254,17 @@ describe('console journeys', () => {
       ['/account', 'account-profile'],
       ['/admin/users', 'user-table'],
       ['/admin/audit', 'audit-table'],
+      ['/admin/org', null],
+      ['/admin/roles', null],
+      ['/admin/calendars', null],
+      ['/admin/guard', null],
       ['/no/such/page', 'not-found-page'],
     ];
     for (const [path, ready] of pages) {
       await go(path);
-      await page.locator(tid(ready)).waitFor();
+      if (ready) await page.locator(tid(ready)).waitFor();
+      else await page.locator(tid('breadcrumb')).waitFor();
+      await page.waitForLoadState('networkidle');
       assert.equal(await page.locator('html').getAttribute('lang'), 'en', `${path} stays in English`);
       if (path === '/account') {
         for (const tab of ['account-tab-totp', 'account-tab-tokens', 'account-tab-password']) {

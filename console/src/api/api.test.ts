@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import { readCookie } from './csrf';
-import { allErrorsOnFields, errorMessage, formFieldErrors, values } from './errors';
+import { allErrorsOnFields, errorMessage, formErrorMessage, formFieldErrors, values } from './errors';
 import { ApiError, parseProblem } from './problem';
 import { withQuery } from './client';
 
@@ -116,5 +116,24 @@ describe('withQuery', () => {
       '/api/v1/users?query=zhang+san&limit=20',
     );
     expect(withQuery('/a')).toBe('/a');
+  });
+});
+
+describe('field errors of list fields', () => {
+  const e = new ApiError(422, 'validation.failed', 'invalid', {}, [
+    { field: 'permissions[1]', code: 'token.permission-not-held', message: 'You do not hold platform.x' },
+    { field: 'permissions[2]', code: 'token.permission-not-held', message: 'You do not hold platform.x' },
+    { field: 'expiresAt', code: 'token.expiry-too-far', message: 'at most 365 days' },
+  ]);
+  it('go to the list field, once per message', () => {
+    expect(formFieldErrors(e, t, known('errors.token.permission-not-held'), ['permissions'])).toEqual([
+      { name: ['permissions'], errors: ['errors.token.permission-not-held'] },
+    ]);
+    expect(allErrorsOnFields(e, ['permissions', 'expiresAt'])).toBe(true);
+  });
+  it('not placed on a field are added to the message shown above the form', () => {
+    expect(formErrorMessage(e, t, known('errors.validation.failed'), ['permissions'])).toBe(
+      'errors.validation.failed at most 365 days',
+    );
   });
 });

@@ -42,6 +42,13 @@ export function fieldErrorMessage(error: FieldError, t: TFunction, i18n: KeyLook
   return error.message || error.code;
 }
 
+/** The form field a server field name belongs to: `permissions[2]` → `permissions` when the form has it. */
+function placeField(field: string, knownFields?: string[]): string | undefined {
+  const normalized = field.replace(/\[(\d+)\]/g, '.$1');
+  if (!knownFields) return normalized;
+  return knownFields.find((k) => normalized === k || normalized.startsWith(`${k}.`));
+}
+
 /** antd `form.setFields` input for the field errors of a problem (field names split on dots). */
 export function formFieldErrors(
   error: unknown,
@@ -53,10 +60,12 @@ export function formFieldErrors(
   if (!(error instanceof ApiError)) return [];
   const byField = new Map<string, string[]>();
   for (const e of error.errors) {
-    if (!e.field || (knownFields && !knownFields.includes(e.field))) continue;
-    const list = byField.get(e.field) ?? [];
-    list.push(fieldErrorMessage(e, t, i18n));
-    byField.set(e.field, list);
+    const field = e.field ? placeField(e.field, knownFields) : undefined;
+    if (!field) continue;
+    const list = byField.get(field) ?? [];
+    const message = fieldErrorMessage(e, t, i18n);
+    if (!list.includes(message)) list.push(message);
+    byField.set(field, list);
   }
   return [...byField.entries()].map(([field, errors]) => ({
     name: field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
@@ -64,11 +73,27 @@ export function formFieldErrors(
   }));
 }
 
+/**
+ * The message for an error shown away from the form's fields: errorMessage, followed by the
+ * field errors that no field of the form can show.
+ */
+export function formErrorMessage(
+  error: unknown,
+  t: TFunction,
+  i18n: KeyLookup,
+  knownFields: string[],
+): string {
+  const base = errorMessage(error, t, i18n);
+  if (!(error instanceof ApiError)) return base;
+  const unplaced = error.errors.filter((e) => !e.field || !placeField(e.field, knownFields));
+  return [base, ...unplaced.map((e) => fieldErrorMessage(e, t, i18n))].join(' ');
+}
+
 /** True when every field error of the problem could be placed next to a form field. */
 export function allErrorsOnFields(error: unknown, knownFields: string[]): boolean {
   return (
     error instanceof ApiError &&
     error.errors.length > 0 &&
-    error.errors.every((e) => knownFields.includes(e.field))
+    error.errors.every((e) => !!e.field && !!placeField(e.field, knownFields))
   );
 }

@@ -1,8 +1,10 @@
 /**
- * Types of the platform API (API-CONTRACT.md). Hand-written until the server's OpenAPI
- * description (openapi.json → schema.d.ts) covers the identity endpoints; keep them in step.
+ * Types of the platform API. Where the server's OpenAPI description (openapi.json →
+ * schema.d.ts) has them they are the generated ones; the identity types are hand-written after
+ * API-CONTRACT.md until the identity endpoints are in the snapshot — then switch them too.
  */
 import { api } from './client';
+import type { components } from './schema';
 
 export type SessionStage =
   'NONE' | 'TOTP_REQUIRED' | 'PASSWORD_CHANGE_REQUIRED' | 'TOTP_ENROLMENT_REQUIRED' | 'COMPLETE';
@@ -122,28 +124,13 @@ export interface SecurityPosture {
   auditChain: { intact: boolean; checkedRecords: number; firstBrokenId?: string | number | null };
 }
 
-export interface AuditRecord {
-  id: string | number;
-  occurredAt: string;
-  actorKind: string;
-  actorName: string;
-  sourceAddress?: string | null;
-  requestId?: string | null;
-  action: string;
-  targetType?: string | null;
-  targetId?: string | null;
-  outcome: string;
-  before?: unknown;
-  after?: unknown;
-  detail?: unknown;
-}
+type Schemas = components['schemas'];
 
-export interface AuditVerification {
-  intact: boolean;
-  checkedRecords: number;
-  firstBrokenId?: string | number | null;
-  reason?: string | null;
-}
+/** An audit record (generated from the server's OpenAPI description). */
+export type AuditRecord = Schemas['AuditRecordView'];
+
+/** The result of verifying the audit hash chain (generated). */
+export type AuditVerification = Schemas['AuditChainStatus'];
 
 /** The platform endpoints the console calls, one function each. */
 export const platformApi = {

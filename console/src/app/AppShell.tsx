@@ -88,7 +88,7 @@ export function AppShell() {
   ];
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <Sider width={220} theme="dark" breakpoint="lg" collapsible>
         <Link
           to="/"

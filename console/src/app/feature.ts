@@ -12,6 +12,11 @@ export interface MenuGroup {
   labelKey: string;
   icon?: ReactNode;
   order: number;
+  /**
+   * Needed, besides each page's own permission, for every page whose menu entry is in this
+   * group (also when its URL is typed in): e.g. 平台管理 is for who administers or audits access.
+   */
+  permission?: PermissionRequirement;
 }
 
 /** One page of a feature: where it lives, who may open it, and where it shows in the menu. */
@@ -22,6 +27,8 @@ export interface FeatureRoute {
   permission?: PermissionRequirement;
   /** Breadcrumb/title key; defaults to `menu.labelKey`. */
   titleKey?: string;
+  /** For pages without a menu entry (details pages): the group whose permission they share. */
+  group?: string;
   /** Shown in the side menu when set; `group` is a MenuGroup key, absent = top level. */
   menu?: { labelKey: string; icon?: ReactNode; group?: string; order?: number };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from './feature';
-import { allowed, allRoutes, buildMenu, routeFor } from './permissions';
+import { allowed, allRoutes, buildMenu, mayOpen, requirementsOf, routeFor } from './permissions';
 
 const features: Feature[] = [
   {
@@ -12,7 +12,14 @@ const features: Feature[] = [
   },
   {
     key: 'admin',
-    groups: [{ key: 'admin', labelKey: 'menu.admin', order: 90 }],
+    groups: [
+      {
+        key: 'admin',
+        labelKey: 'menu.admin',
+        order: 90,
+        permission: ['platform.user.write', 'platform.audit.read'],
+      },
+    ],
     routes: [
       {
         path: '/admin/audit',
@@ -26,7 +33,13 @@ const features: Feature[] = [
         permission: 'platform.user.read',
         menu: { labelKey: 'users', group: 'admin', order: 1 },
       },
-      { path: '/admin/users/:id', element: null, permission: 'platform.user.read', titleKey: 'user' },
+      {
+        path: '/admin/users/:id',
+        element: null,
+        permission: 'platform.user.read',
+        titleKey: 'user',
+        group: 'admin',
+      },
     ],
   },
   {
@@ -57,7 +70,12 @@ describe('allowed', () => {
 
 describe('buildMenu', () => {
   it('shows everything to an administrator, groups in order, entries in order', () => {
-    const menu = buildMenu(features, ['platform.audit.read', 'platform.user.read', 'cmdb.ci.read']);
+    const menu = buildMenu(features, [
+      'platform.audit.read',
+      'platform.user.read',
+      'platform.user.write',
+      'cmdb.ci.read',
+    ]);
     expect(menu.map((s) => s.group?.key ?? 'top')).toEqual(['top', 'cmdb', 'admin']);
     expect(menu[2].entries.map((e) => e.path)).toEqual(['/admin/users', '/admin/audit']);
     expect(menu[0].entries.map((e) => e.path)).toEqual(['/']);
@@ -75,6 +93,26 @@ describe('buildMenu', () => {
       { key: 'x', routes: [{ path: '/x', element: null, menu: { labelKey: 'x', group: 'nope' } }] },
     ];
     expect(() => buildMenu(broken, [])).toThrow(/nope/);
+  });
+});
+
+describe('group permissions', () => {
+  const users = features[1].routes[1];
+  const userDetails = features[1].routes[2];
+  it('hide a whole group from who lacks its permission, even with page permissions', () => {
+    // an operator: may read users through the API, administers nothing
+    const operator = ['platform.user.read', 'cmdb.ci.read'];
+    expect(buildMenu(features, operator).map((s) => s.group?.key ?? 'top')).toEqual(['top', 'cmdb']);
+    expect(mayOpen(features, users, operator)).toBe(false);
+    expect(mayOpen(features, userDetails, operator)).toBe(false);
+  });
+  it('need the page permission too', () => {
+    expect(mayOpen(features, users, ['platform.audit.read'])).toBe(false);
+    expect(mayOpen(features, users, ['platform.audit.read', 'platform.user.read'])).toBe(true);
+    expect(requirementsOf(features, users)).toEqual([
+      ['platform.user.write', 'platform.audit.read'],
+      'platform.user.read',
+    ]);
   });
 });
 

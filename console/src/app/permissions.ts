@@ -8,6 +8,24 @@ export function allowed(requirement: PermissionRequirement, permissions: readonl
   return requirement.length === 0 || requirement.some((p) => permissions.includes(p));
 }
 
+/** Every requirement a route has: its own, and its menu group's. */
+export function requirementsOf(features: readonly Feature[], route: FeatureRoute): PermissionRequirement[] {
+  const group = route.menu?.group ?? route.group;
+  const groupPermission = group
+    ? features.flatMap((f) => f.groups ?? []).find((g) => g.key === group)?.permission
+    : undefined;
+  return [groupPermission, route.permission].filter((r) => r !== undefined);
+}
+
+/** Whether the user may open the route (its own permission and its group's). */
+export function mayOpen(
+  features: readonly Feature[],
+  route: FeatureRoute,
+  permissions: readonly string[],
+): boolean {
+  return requirementsOf(features, route).every((r) => allowed(r, permissions));
+}
+
 export interface MenuEntry {
   key: string;
   path: string;
@@ -30,7 +48,7 @@ export function buildMenu(features: readonly Feature[], permissions: readonly st
   const byGroup = new Map<string | undefined, (MenuEntry & { order: number })[]>();
   for (const f of features) {
     for (const r of f.routes) {
-      if (!r.menu || !allowed(r.permission, permissions)) continue;
+      if (!r.menu || !mayOpen(features, r, permissions)) continue;
       const key = r.menu.group;
       if (key !== undefined && !groups.has(key))
         throw new Error(`route ${r.path} names unknown menu group ${key}`);

@@ -1,15 +1,17 @@
 import { Spin } from 'antd';
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 // not lazy: the login page is the first screen most visits show, so it ships with the entry chunk
 import LoginPage from '../platform/login/LoginPage';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import type { PermissionRequirement } from './feature';
 import { features } from './features';
-import { allowed, allRoutes } from './permissions';
+import { allowed, allRoutes, requirementsOf } from './permissions';
 import { isComplete, markSignedIn, usePermissions, useSession, wasSignedIn } from './session';
-import { ForbiddenPage, NotFoundPage } from './StatusPages';
-import { AppShell } from './AppShell';
 
+// the signed-in frame and the status pages (big illustrations) load after the login page
+const AppShell = lazy(() => import('./AppShell').then((m) => ({ default: m.AppShell })));
+const ForbiddenPage = lazy(() => import('./StatusPages').then((m) => ({ default: m.ForbiddenPage })));
+const NotFoundPage = lazy(() => import('./StatusPages').then((m) => ({ default: m.NotFoundPage })));
 
 export function PageLoading() {
   return (
@@ -29,19 +31,29 @@ function RequireSession() {
     return <Navigate to={`/login?${wasSignedIn() ? 'expired=1&' : ''}from=${from}`} replace />;
   }
   markSignedIn();
-  return <AppShell />;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <AppShell />
+    </Suspense>
+  );
 }
 
-/** Shows the page only to users with the permission; others see the forbidden page. */
+/** Shows the page only to users meeting every requirement; others see the forbidden page. */
 export function RequirePermission({
-  permission,
+  requirements,
   children,
 }: {
-  permission: PermissionRequirement;
+  requirements: PermissionRequirement[];
   children: ReactNode;
 }) {
   const permissions = usePermissions();
-  return allowed(permission, permissions) ? <>{children}</> : <ForbiddenPage />;
+  return requirements.every((r) => allowed(r, permissions)) ? (
+    <>{children}</>
+  ) : (
+    <Suspense fallback={<PageLoading />}>
+      <ForbiddenPage />
+    </Suspense>
+  );
 }
 
 export function createAppRouter() {
@@ -56,13 +68,27 @@ export function createAppRouter() {
         ...allRoutes(features).map((r) => ({
           path: r.path,
           element: (
-            <RequirePermission permission={r.permission}>
+            <RequirePermission requirements={requirementsOf(features, r)}>
               <Suspense fallback={<PageLoading />}>{r.element}</Suspense>
             </RequirePermission>
           ),
         })),
-        { path: '/forbidden', element: <ForbiddenPage /> },
-        { path: '*', element: <NotFoundPage /> },
+        {
+          path: '/forbidden',
+          element: (
+            <Suspense fallback={<PageLoading />}>
+              <ForbiddenPage />
+            </Suspense>
+          ),
+        },
+        {
+          path: '*',
+          element: (
+            <Suspense fallback={<PageLoading />}>
+              <NotFoundPage />
+            </Suspense>
+          ),
+        },
       ],
     },
     { path: '/index.html', element: <Navigate to="/" replace /> },

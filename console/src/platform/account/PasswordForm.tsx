@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { allErrorsOnFields, errorMessage, formFieldErrors } from '../../api/errors';
+import { allErrorsOnFields, formErrorMessage, formFieldErrors } from '../../api/errors';
 import { platformApi, type Session } from '../../api/platform';
 
 const FIELDS = ['currentPassword', 'newPassword'];
@@ -62,7 +62,7 @@ export function PasswordForm({
         <Alert
           type="error"
           showIcon
-          message={errorMessage(change.error, t, i18n)}
+          message={formErrorMessage(change.error, t, i18n, FIELDS)}
           style={{ marginBottom: 16 }}
         />
       )}

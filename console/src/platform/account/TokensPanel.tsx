@@ -17,7 +17,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allErrorsOnFields, errorMessage, formFieldErrors } from '../../api/errors';
+import { allErrorsOnFields, errorMessage, formErrorMessage, formFieldErrors } from '../../api/errors';
 import { platformApi, type ApiToken, type CreatedApiToken } from '../../api/platform';
 import { usePermissions } from '../../app/session';
 
@@ -166,7 +166,7 @@ export function TokensPanel() {
             <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: '100%' }} />
           </Form.Item>
           {create.isError && !allErrorsOnFields(create.error, FIELDS) && (
-            <Alert type="error" showIcon message={errorMessage(create.error, t, i18n)} />
+            <Alert type="error" showIcon message={formErrorMessage(create.error, t, i18n, FIELDS)} />
           )}
         </Form>
       </Modal>

@@ -21,7 +21,17 @@ const AuditPage = lazy(() => import('./audit/AuditPage'));
 /** 平台管理 Administration: users, organisation, roles, calendars, guard, audit. */
 export const adminFeature: Feature = {
   key: 'platform.admin',
-  groups: [{ key: 'admin', labelKey: 'admin.menu', icon: <SettingOutlined />, order: 900 }],
+  groups: [
+    {
+      key: 'admin',
+      labelKey: 'admin.menu',
+      icon: <SettingOutlined />,
+      order: 900,
+      // for who administers access (users, roles) or audits it — not for operators and viewers,
+      // who may read users and calendars through the API but do not administer the platform
+      permission: [P.USER_WRITE, P.ROLE_WRITE, P.AUDIT_READ, P.SECURITY_READ],
+    },
+  ],
   routes: [
     {
       path: '/admin/users',

@@ -93,7 +93,7 @@ function PostureCard() {
                   testId="posture-chart"
                   option={{
                     tooltip: {},
-                    grid: { left: 40, right: 16, top: 24, bottom: 32 },
+                    grid: { left: 40, right: 16, top: 24, bottom: 48 },
                     xAxis: {
                       type: 'category',
                       data: [
@@ -101,7 +101,7 @@ function PostureCard() {
                         t('home.posture.tokensExpiringSoon'),
                         t('home.posture.lockedUsers'),
                       ],
-                      axisLabel: { interval: 0, fontSize: 11 },
+                      axisLabel: { interval: 0, fontSize: 11, width: 90, overflow: 'break' },
                     },
                     yAxis: { type: 'value', minInterval: 1 },
                     series: [

@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Form, Input, Space, Spin, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
@@ -22,14 +22,24 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div
       style={{
-        minHeight: '100%',
+        minHeight: '100vh',
         display: 'flex',
         alignItems: 'center',
         justifyContent: 'center',
         background: 'linear-gradient(160deg, #10239e 0%, #2f54eb 60%, #f0f5ff 60%)',
       }}
     >
-      <Card style={{ width: 420 }} data-testid="login-card">
+      {/* a plain box, not antd's Card: Card brings Tabs and Menu into the first load */}
+      <div
+        data-testid="login-card"
+        style={{
+          width: 420,
+          padding: 24,
+          background: '#fff',
+          borderRadius: 8,
+          boxShadow: '0 6px 24px rgba(0, 0, 0, 0.18)',
+        }}
+      >
         <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
           <Typography.Title level={3} style={{ margin: 0 }}>
             <img
@@ -48,7 +58,7 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
           {title}
         </Typography.Title>
         {children}
-      </Card>
+      </div>
     </div>
   );
 }

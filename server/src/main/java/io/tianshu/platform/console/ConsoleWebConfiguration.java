@@ -10,6 +10,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.EncodedResourceResolver;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
 /**
@@ -32,7 +33,12 @@ class ConsoleWebConfiguration implements WebMvcConfigurer {
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
 		registry.addResourceHandler("/assets/**")
 			.addResourceLocations(LOCATION + "assets/")
-			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+			.resourceChain(true)
+			// the build writes .br/.gz beside each asset: sent as they are, not
+			// compressed per request
+			.addResolver(new EncodedResourceResolver())
+			.addResolver(new PathResourceResolver());
 		registry.addResourceHandler("/**")
 			.addResourceLocations(LOCATION)
 			.setCacheControl(CacheControl.noCache())
