@@ -156,21 +156,35 @@ describe('console journeys', () => {
   journey('1. first login as the bootstrap admin: forced change, TOTP enrolment, sign in with password + TOTP', async () => {
     const initial = await server.adminPassword();
     await page.goto('about:blank'); // the browser process is warm: what is measured is the console
-    const start = Date.now();
-    await page.goto(base + '/');
-    await page.locator(tid('login-form')).waitFor();
-    const wall = Date.now() - start;
-    const rendered = await page.evaluate(() => window.__tianshuRenderedAt);
-    const timing = await page.evaluate(() => ({
-      html: Math.round(performance.getEntriesByType('navigation')[0].responseEnd),
-      scripts: Math.round(
-        Math.max(...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => e.responseEnd)),
-      ),
-    }));
-    console.log(
-      `console first load: ${rendered} ms (navigation start → login rendered; index.html by ${timing.html} ms, ` +
-        `scripts by ${timing.scripts} ms, ${wall} ms wall clock)`,
-    );
+    // three first loads, each with an empty browser cache and no cookies; the first one right after
+    // readiness. One sample on a 2-core machine whose server JVM is still compiling is noise, so the
+    // median is what the budget is held to; all three are printed.
+    const cdp = await page.context().newCDPSession(page);
+    const loads = [];
+    for (let i = 0; i < 3; i++) {
+      await page.goto('about:blank');
+      await page.context().clearCookies();
+      await cdp.send('Network.clearBrowserCache');
+      const start = Date.now();
+      await page.goto(base + '/');
+      await page.locator(tid('login-form')).waitFor();
+      const wall = Date.now() - start;
+      const rendered = await page.evaluate(() => window.__tianshuRenderedAt);
+      const timing = await page.evaluate(() => ({
+        html: Math.round(performance.getEntriesByType('navigation')[0].responseEnd),
+        scripts: Math.round(
+          Math.max(...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => e.responseEnd)),
+        ),
+      }));
+      console.log(
+        `console first load #${i + 1}: ${rendered} ms (navigation start → login rendered; index.html by ${timing.html} ms, ` +
+          `scripts by ${timing.scripts} ms, ${wall} ms wall clock)`,
+      );
+      loads.push(rendered);
+    }
+    await cdp.detach();
+    const rendered = [...loads].sort((a, b) => a - b)[1];
+    console.log(`console first load: ${rendered} ms (median of ${loads.join(', ')} ms)`);
     firstLoadMs = rendered;
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
 
