@@ -45,7 +45,8 @@ class SelfObservabilityApiTests {
 			.andExpect(jsonPath("$.tianshu.startedAt").exists());
 		this.mvc.perform(get("/actuator/health/readiness").with(operator()))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.status").value("UP"));
+			.andExpect(jsonPath("$.status").value("UP"))
+			.andExpect(jsonPath("$.components.db.status").value("UP"));
 		this.mvc.perform(get("/actuator/health/liveness").with(operator()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"));

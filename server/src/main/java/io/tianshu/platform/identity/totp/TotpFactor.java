@@ -35,8 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The TOTP second factor (动态口令, RFC 6238: SHA-1, 6 digits, 30-second steps, one step of
  * clock drift either way) with ten single-use recovery codes stored as SHA-256 hashes. A
  * code is accepted at most once: the last accepted time step is stored and a code for it
- * or an earlier step is refused. The secret is stored unencrypted until the secrets vault
- * exists.
+ * or an earlier step is refused. The secret is sealed by the vault ({@link SealedValues},
+ * see {@link TotpSecretColumn}).
  */
 @Service
 public class TotpFactor {
