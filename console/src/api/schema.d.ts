@@ -100,6 +100,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmdb/models/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_1"];
+        put: operations["update_2"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/cis/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_2"];
+        put: operations["update_3"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -372,6 +404,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmdb/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createRelation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/relation-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["relationTypes"];
+        put?: never;
+        post: operations["createRelationType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/relation-definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["definitions"];
+        put?: never;
+        post: operations["define"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_5"];
+        put?: never;
+        post: operations["create_5"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/model-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["groups"];
+        put?: never;
+        post: operations["createGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/cis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["search"];
+        put?: never;
+        post: operations["create_6"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/cis/{id}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["changeState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/cis/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendars/{id}/import": {
         parameters: {
             query?: never;
@@ -443,13 +603,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_1"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["update_2"];
+        patch: operations["update_4"];
         trace?: never;
     };
     "/api/v1/system/info": {
@@ -500,6 +660,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmdb/topology/path": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["path"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/relations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["relation"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteRelation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/models/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/models/{code}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/models/{code}/versions/{version}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/cis/{id}/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["relationsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/cis/{id}/relation-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["relationHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/cis/{id}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["impact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/cis/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendars": {
         parameters: {
             query?: never;
@@ -507,7 +811,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         post?: never;
         delete?: never;
@@ -523,7 +827,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_2"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -676,6 +980,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmdb/relation-definitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["removeDefinition"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -774,6 +1094,114 @@ export interface components {
             /** Format: uuid */
             parentId?: string;
             description?: string;
+        };
+        AttributeBody: {
+            code?: string;
+            name?: string;
+            type?: string;
+            required?: boolean;
+            unique?: boolean;
+            regex?: string;
+            min?: number;
+            max?: number;
+            enumValues?: string[];
+            defaultValue?: unknown;
+            helpText?: string;
+            group?: string;
+            referenceModel?: string;
+            itemType?: string;
+        };
+        IdentificationRule: {
+            name?: string;
+            attributes?: string[];
+        };
+        ModelBody: {
+            code?: string;
+            name?: string;
+            nameEn?: string;
+            group?: string;
+            description?: string;
+            /** Format: uuid */
+            ownerTeamId?: string;
+            attributes?: components["schemas"]["AttributeBody"][];
+            identificationRules?: components["schemas"]["IdentificationRule"][];
+        };
+        AttributeDefinition: {
+            code?: string;
+            name?: string;
+            /** @enum {string} */
+            type?: "STRING" | "TEXT" | "INT" | "DECIMAL" | "BOOL" | "ENUM" | "DATE" | "DATETIME" | "IP" | "CIDR" | "URL" | "LIST" | "REFERENCE" | "JSON";
+            required?: boolean;
+            unique?: boolean;
+            regex?: string;
+            min?: number;
+            max?: number;
+            enumValues?: string[];
+            defaultValue?: unknown;
+            helpText?: string;
+            group?: string;
+            referenceModel?: string;
+            /** @enum {string} */
+            itemType?: "STRING" | "TEXT" | "INT" | "DECIMAL" | "BOOL" | "ENUM" | "DATE" | "DATETIME" | "IP" | "CIDR" | "URL" | "LIST" | "REFERENCE" | "JSON";
+        };
+        CiModel: {
+            /** Format: uuid */
+            id?: string;
+            code?: string;
+            name?: string;
+            nameEn?: string;
+            group?: string;
+            description?: string;
+            /** Format: uuid */
+            ownerTeamId?: string;
+            builtIn?: boolean;
+            /** Format: int32 */
+            version?: number;
+            attributes?: components["schemas"]["AttributeDefinition"][];
+            identificationRules?: components["schemas"]["IdentificationRule"][];
+            relations?: components["schemas"]["RelationDefinition"][];
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        RelationDefinition: {
+            /** Format: uuid */
+            id?: string;
+            sourceModel?: string;
+            targetModel?: string;
+            type?: string;
+            /** @enum {string} */
+            cardinality?: "ONE_TO_ONE" | "ONE_TO_MANY" | "MANY_TO_MANY";
+            /** @enum {string} */
+            deleteBehaviour?: "CASCADE" | "BLOCK" | "DETACH";
+        };
+        CiBody: {
+            model?: string;
+            name?: string;
+            state?: string;
+            /** Format: uuid */
+            ownerTeamId?: string;
+            attributes?: {
+                [key: string]: unknown;
+            };
+        };
+        ConfigurationItem: {
+            /** Format: uuid */
+            id?: string;
+            model?: string;
+            name?: string;
+            /** @enum {string} */
+            state?: "PLANNED" | "IN_USE" | "MAINTENANCE" | "RETIRED";
+            /** Format: uuid */
+            ownerTeamId?: string;
+            attributes?: {
+                [key: string]: unknown;
+            };
+            /** Format: int32 */
+            version?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
         };
         NewUser: {
             username?: string;
@@ -928,6 +1356,61 @@ export interface components {
             code?: string;
             message?: string;
         };
+        RelationBody: {
+            type?: string;
+            /** Format: uuid */
+            sourceId?: string;
+            /** Format: uuid */
+            targetId?: string;
+        };
+        Relation: {
+            /** Format: uuid */
+            id?: string;
+            type?: string;
+            /** Format: uuid */
+            source?: string;
+            /** Format: uuid */
+            target?: string;
+            /** Format: date-time */
+            createdAt?: string;
+        };
+        RelationTypeBody: {
+            code?: string;
+            forwardLabel?: string;
+            reverseLabel?: string;
+            acyclic?: boolean;
+        };
+        RelationType: {
+            code?: string;
+            forwardLabel?: string;
+            reverseLabel?: string;
+            acyclic?: boolean;
+            builtIn?: boolean;
+        };
+        DefinitionBody: {
+            sourceModel?: string;
+            targetModel?: string;
+            type?: string;
+            cardinality?: string;
+            deleteBehaviour?: string;
+        };
+        GroupBody: {
+            code?: string;
+            name?: string;
+            nameEn?: string;
+            /** Format: int32 */
+            sortOrder?: number;
+        };
+        ModelGroup: {
+            code?: string;
+            name?: string;
+            nameEn?: string;
+            /** Format: int32 */
+            sortOrder?: number;
+        };
+        StateBody: {
+            state?: string;
+        };
         CalendarImportResult: {
             /** Format: int32 */
             imported?: number;
@@ -1019,6 +1502,94 @@ export interface components {
             /** Format: date-time */
             revokedAt?: string;
         };
+        Edge: {
+            /** Format: uuid */
+            id?: string;
+            type?: string;
+            /** Format: uuid */
+            source?: string;
+            /** Format: uuid */
+            target?: string;
+        };
+        Node: {
+            /** Format: uuid */
+            id?: string;
+            model?: string;
+            name?: string;
+            /** @enum {string} */
+            state?: "PLANNED" | "IN_USE" | "MAINTENANCE" | "RETIRED";
+            /** Format: int32 */
+            depth?: number;
+        };
+        TopologyGraph: {
+            nodes?: components["schemas"]["Node"][];
+            edges?: components["schemas"]["Edge"][];
+        };
+        ModelVersion: {
+            /** Format: int32 */
+            version?: number;
+            summary?: string;
+            actor?: string;
+            /** Format: date-time */
+            createdAt?: string;
+        };
+        ModelChange: {
+            path?: string;
+            /** @enum {string} */
+            kind?: "ADDED" | "REMOVED" | "CHANGED";
+            from?: unknown;
+            to?: unknown;
+            text?: string;
+        };
+        ModelDiff: {
+            model?: string;
+            /** Format: int32 */
+            fromVersion?: number;
+            /** Format: int32 */
+            toVersion?: number;
+            changes?: components["schemas"]["ModelChange"][];
+        };
+        CursorPageConfigurationItem: {
+            items?: components["schemas"]["ConfigurationItem"][];
+            nextCursor?: string;
+        };
+        RelationHistoryEntry: {
+            /** Format: uuid */
+            relation?: string;
+            /** @enum {string} */
+            change?: "CREATED" | "DELETED";
+            type?: string;
+            /** Format: uuid */
+            source?: string;
+            /** Format: uuid */
+            target?: string;
+            actor?: string;
+            /** @enum {string} */
+            changeSource?: "CONSOLE" | "API" | "IMPORT" | "DISCOVERY" | "TICKET";
+            requestId?: string;
+            reason?: string;
+            /** Format: date-time */
+            changedAt?: string;
+        };
+        CiHistoryEntry: {
+            /** Format: int32 */
+            version?: number;
+            /** @enum {string} */
+            change?: "CREATED" | "UPDATED" | "STATE_CHANGED" | "RETIRED";
+            diff?: {
+                [key: string]: components["schemas"]["FieldChange"];
+            };
+            actor?: string;
+            /** @enum {string} */
+            source?: "CONSOLE" | "API" | "IMPORT" | "DISCOVERY" | "TICKET";
+            requestId?: string;
+            /** Format: date-time */
+            changedAt?: string;
+        };
+        FieldChange: {
+            from?: unknown;
+            to?: unknown;
+        };
         CalendarSummary: {
             /** Format: uuid */
             id?: string;
@@ -1084,13 +1655,13 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
+            string?: boolean;
+            valueNode?: boolean;
             container?: boolean;
             missingNode?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            string?: boolean;
             integralNumber?: boolean;
-            valueNode?: boolean;
             number?: boolean;
             embeddedValue?: boolean;
         };
@@ -1378,6 +1949,106 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CiModel"];
+                };
+            };
+        };
+    };
+    update_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModelBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CiModel"];
+                };
+            };
+        };
+    };
+    get_2: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConfigurationItem"];
+                };
+            };
+        };
+    };
+    update_3: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Change-Source"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CiBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConfigurationItem"];
+                };
             };
         };
     };
@@ -1971,6 +2642,312 @@ export interface operations {
             };
         };
     };
+    createRelation: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Change-Source"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelationBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Relation"];
+                };
+            };
+        };
+    };
+    relationTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RelationType"][];
+                };
+            };
+        };
+    };
+    createRelationType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelationTypeBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RelationType"];
+                };
+            };
+        };
+    };
+    definitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RelationDefinition"][];
+                };
+            };
+        };
+    };
+    define: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefinitionBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RelationDefinition"];
+                };
+            };
+        };
+    };
+    list_5: {
+        parameters: {
+            query?: {
+                group?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CiModel"][];
+                };
+            };
+        };
+    };
+    create_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModelBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CiModel"];
+                };
+            };
+        };
+    };
+    groups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ModelGroup"][];
+                };
+            };
+        };
+    };
+    createGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ModelGroup"];
+                };
+            };
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                query: {
+                    [key: string]: string;
+                };
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageConfigurationItem"];
+                };
+            };
+        };
+    };
+    create_6: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Change-Source"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CiBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConfigurationItem"];
+                };
+            };
+        };
+    };
+    changeState: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Change-Source"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StateBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConfigurationItem"];
+                };
+            };
+        };
+    };
+    retire: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Change-Source"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConfigurationItem"];
+                };
+            };
+        };
+    };
     importFile: {
         parameters: {
             query?: never;
@@ -2066,7 +3043,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -2088,7 +3065,7 @@ export interface operations {
             };
         };
     };
-    update_2: {
+    update_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -2174,7 +3151,238 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    path: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                maxDepth?: number;
+                types?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TopologyGraph"];
+                };
+            };
+        };
+    };
+    relation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Relation"];
+                };
+            };
+        };
+    };
+    deleteRelation: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Change-Source"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ModelVersion"][];
+                };
+            };
+        };
+    };
+    version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CiModel"];
+                };
+            };
+        };
+    };
+    diff: {
+        parameters: {
+            query?: {
+                from?: number;
+            };
+            header?: never;
+            path: {
+                code: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ModelDiff"];
+                };
+            };
+        };
+    };
+    relationsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Relation"][];
+                };
+            };
+        };
+    };
+    relationHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RelationHistoryEntry"][];
+                };
+            };
+        };
+    };
+    impact: {
+        parameters: {
+            query?: {
+                direction?: string;
+                depth?: number;
+                types?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TopologyGraph"];
+                };
+            };
+        };
+    };
+    history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CiHistoryEntry"][];
+                };
+            };
+        };
+    };
+    list_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -2194,7 +3402,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -2398,6 +3606,26 @@ export interface operations {
         };
     };
     revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    removeDefinition: {
         parameters: {
             query?: never;
             header?: never;
