@@ -213,7 +213,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 				@Override
 				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("The body is already read");
+					// the servlet API asks for IllegalStateException outside async
+					// processing, which this is
+					throw new IllegalStateException(
+							"The body was read ahead for the idempotency check; read it synchronously");
 				}
 
 			};
