@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.tianshu.TianshuApplication;
+import io.tianshu.platform.identity.users.UserAccount;
+import io.tianshu.platform.identity.users.Users;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +27,14 @@ class StartRestartIntegrationTests {
 	@Test
 	void dataSurvivesARestartAndNothingIsReinitialised() throws Exception {
 		String installedAt;
+		Path passwordFile = this.dataDir.resolve("initial-admin-password");
 		try (ConfigurableApplicationContext first = start()) {
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
+			// the first administrator changes the generated password
+			Users users = first.getBean(Users.class);
+			UserAccount admin = users.byUsername("admin").orElseThrow();
+			users.changeOwnPassword(admin.id(), Files.readString(passwordFile).strip(),
+					"Changed-At-First-Sign-In-2026");
 			installedAt = jdbc.sql("SELECT installed_at::text FROM platform.installation").query(String.class).single();
 			jdbc.sql("CREATE TABLE public.restart_probe (v TEXT)").update();
 			jdbc.sql("INSERT INTO public.restart_probe VALUES ('written before the restart')").update();
@@ -39,6 +47,9 @@ class StartRestartIntegrationTests {
 				.isEqualTo("written before the restart");
 			assertThat(jdbc.sql("SELECT installed_at::text FROM platform.installation").query(String.class).list())
 				.containsExactly(installedAt);
+			// no second administrator, and the stale initial password is gone
+			assertThat(jdbc.sql("SELECT count(*) FROM platform.users").query(Long.class).single()).isOne();
+			assertThat(passwordFile).doesNotExist();
 		}
 	}
 

@@ -80,6 +80,7 @@ class InitialAdministrator implements ApplicationRunner {
 			// a second node starting at the same moment waits here, then finds the user
 			this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('platform.users'))").query(Object.class).list();
 			if (this.users.count() > 0) {
+				forgetChangedPassword();
 				return null;
 			}
 			String generated = generatePassword();
@@ -105,6 +106,23 @@ class InitialAdministrator implements ApplicationRunner {
 					  This is the only time it is shown in the log.
 					************************************************************************""", USERNAME, password,
 					passwordFile());
+		}
+	}
+
+	/**
+	 * The file's password stops working at the first sign-in; once it has been changed
+	 * the file only misleads, so a later start removes it.
+	 */
+	private void forgetChangedPassword() {
+		Path file = passwordFile();
+		if (Files.exists(file) && this.users.byUsername(USERNAME).map((a) -> !a.mustChangePassword()).orElse(true)) {
+			try {
+				Files.delete(file);
+				log.info("Removed {}: the initial password has been changed", file);
+			}
+			catch (IOException ex) {
+				log.warn("Could not remove {}: {}", file, ex.toString());
+			}
 		}
 	}
 
