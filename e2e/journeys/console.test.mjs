@@ -227,6 +227,8 @@ describe('console journeys', () => {
 
     await signIn(OPERATOR, OPERATOR_INITIAL, { newPassword: OPERATOR_PASSWORD });
     assert.equal(await page.locator(tid('menu-group-admin')).count(), 0, 'no administration group for an operator');
+    // what operators maintain (calendars, guard policies) is under 运维配置, which they do see
+    assert.equal(await page.locator(tid('menu-group-ops')).count(), 1, 'the operations settings group for an operator');
     assert.ok(!(await page.locator(tid('side-menu')).innerText()).includes('平台管理'));
     assert.equal(await page.locator(tid('posture-card')).count(), 0, 'no security posture for an operator');
 

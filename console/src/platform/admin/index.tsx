@@ -18,7 +18,7 @@ const CalendarsPage = lazy(() => import('./calendars/CalendarsPage'));
 const GuardPage = lazy(() => import('./guard/GuardPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
 
-/** 平台管理 Administration: users, organisation, roles, calendars, guard, audit. */
+/** 平台管理 Administration (users, organisation, roles, audit) and 运维配置 (calendars, guard). */
 export const adminFeature: Feature = {
   key: 'platform.admin',
   groups: [
@@ -31,6 +31,8 @@ export const adminFeature: Feature = {
       // who may read users and calendars through the API but do not administer the platform
       permission: [P.USER_WRITE, P.ROLE_WRITE, P.AUDIT_READ, P.SECURITY_READ],
     },
+    // 运维配置: calendars and guard policies are what operators maintain day to day
+    { key: 'ops', labelKey: 'admin.opsMenu', icon: <CalendarOutlined />, order: 800 },
   ],
   routes: [
     {
@@ -55,13 +57,13 @@ export const adminFeature: Feature = {
       path: '/admin/calendars',
       element: <CalendarsPage />,
       permission: P.CALENDAR_READ,
-      menu: { labelKey: 'admin.calendars.menu', icon: <CalendarOutlined />, group: 'admin', order: 40 },
+      menu: { labelKey: 'admin.calendars.menu', icon: <CalendarOutlined />, group: 'ops', order: 40 },
     },
     {
       path: '/admin/guard',
       element: <GuardPage />,
       permission: P.GUARD_READ,
-      menu: { labelKey: 'admin.guard.menu', icon: <SafetyOutlined />, group: 'admin', order: 50 },
+      menu: { labelKey: 'admin.guard.menu', icon: <SafetyOutlined />, group: 'ops', order: 50 },
     },
     {
       path: '/admin/audit',
