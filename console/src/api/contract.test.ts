@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import spec from '../../openapi.json';
+import { keys, paths, schemas } from './openapiSnapshot';
 import type {
   ApiToken,
   CreatedApiToken,
@@ -19,17 +19,6 @@ import type {
 // these checks tie them to the server's OpenAPI snapshot (openapi.json): every property a
 // hand-written type has must exist in the server's schema (compile time: the lists below must
 // name every key of the type; run time: the schema must have each).
-
-/** Compiles only when `K` lists every key of `T`. */
-type AllKeys<T, K extends readonly (keyof T)[]> = Exclude<keyof T, K[number]> extends never ? K : never;
-const keys =
-  <T>() =>
-  <const K extends readonly (keyof T)[]>(k: AllKeys<T, K>) =>
-    k;
-
-type Schema = { properties?: Record<string, unknown> };
-const schemas = (spec as unknown as { components: { schemas: Record<string, Schema> } }).components.schemas;
-const paths = (spec as unknown as { paths: Record<string, Record<string, unknown>> }).paths;
 
 const TYPES: [string, string, readonly string[]][] = [
   ['Session', 'SessionView', keys<Session>()(['authenticated', 'stage', 'user', 'permissions', 'expiresAt'])],
