@@ -6,7 +6,7 @@
  * {@link io.tianshu.cmdb.Topology} and the events {@link io.tianshu.cmdb.CiChanged} and
  * {@link io.tianshu.cmdb.RelationChanged}.
  */
-@ApplicationModule(displayName = "CMDB", allowedDependencies = "platform")
+@ApplicationModule(displayName = "CMDB", allowedDependencies = { "platform", "platform :: web" })
 package io.tianshu.cmdb;
 
 import org.springframework.modulith.ApplicationModule;

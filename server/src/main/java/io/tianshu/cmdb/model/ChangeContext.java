@@ -1,12 +1,12 @@
 package io.tianshu.cmdb.model;
 
 import io.tianshu.platform.Authorization;
-import org.slf4j.MDC;
+import io.tianshu.platform.web.CurrentRequest;
 
 /**
- * Who and which request a CMDB history row names. The request id is the one the
- * platform's request filter puts into the logging context ({@code X-Request-Id}), so
- * history rows, audit records and log lines of one request share it.
+ * Who and which request a CMDB history row names. The request id is the platform's
+ * ({@code X-Request-Id}), so history rows, audit records and log lines of one request
+ * share it.
  */
 public final class ChangeContext {
 
@@ -19,7 +19,7 @@ public final class ChangeContext {
 
 	/** The current API request's id, or {@code null} outside a request. */
 	public static String requestId() {
-		return MDC.get("requestId");
+		return CurrentRequest.requestId();
 	}
 
 }
