@@ -20,13 +20,14 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi, type AuditFilters, type AuditRecord } from '../../../api/admin';
-import { errorMessage, formFieldErrors } from '../../../api/errors';
+import { formFieldErrors } from '../../../api/errors';
 import { ApiError } from '../../../api/problem';
 import { allowed } from '../../../app/permissions';
 import { usePermissions } from '../../../app/session';
 import { P } from '../../permissions';
 import { auditDiff, show, type DiffRow } from './diff';
 import './audit.css';
+import { ErrorAlert } from '../../../app/feedback';
 
 interface FilterForm {
   actor?: string;
@@ -223,14 +224,7 @@ export default function AuditPage() {
           description={!v.intact ? t('admin.audit.brokenChecked', { count: v.checkedRecords }) : undefined}
         />
       )}
-      {verify.isError && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(verify.error, t, i18n)}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {verify.isError && <ErrorAlert error={verify.error} style={{ marginBottom: 16 }} />}
       <Form
         form={form}
         layout="inline"
@@ -290,14 +284,7 @@ export default function AuditPage() {
           </Button>
         </Space>
       </Form>
-      {records.isError && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(records.error, t, i18n)}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {records.isError && <ErrorAlert error={records.error} style={{ marginBottom: 16 }} />}
       <Table<AuditRecord>
         rowKey={(r) => String(r.id)}
         size="small"

@@ -1,7 +1,6 @@
 import { LeftOutlined, RightOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -39,6 +38,7 @@ import {
   type GridCell,
 } from './monthGrid';
 import './calendars.css';
+import { ErrorAlert } from '../../../app/feedback';
 
 const MARK_COLORS: Record<DayMark, string | undefined> = {
   holiday: 'red',
@@ -157,7 +157,7 @@ function DayCell({ cell, trading }: { cell: GridCell; trading: boolean }) {
 }
 
 function MonthView({ calendar }: { calendar: CalendarSummary }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const sessionName = useSessionName();
   const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'));
   const weeks = useMemo(() => monthGrid(month.year(), month.month() + 1), [month]);
@@ -216,9 +216,7 @@ function MonthView({ calendar }: { calendar: CalendarSummary }) {
           ))}
         </Space>
       </Space>
-      {days.isError && (
-        <Alert type="error" showIcon title={errorMessage(days.error, t, i18n)} style={{ marginBottom: 12 }} />
-      )}
+      {days.isError && <ErrorAlert error={days.error} style={{ marginBottom: 12 }} />}
       <div className="ts-cal-grid" data-testid="calendar-grid">
         {weekdays.map((w) => (
           <div key={w} className="ts-cal-head">
@@ -249,7 +247,7 @@ function MonthView({ calendar }: { calendar: CalendarSummary }) {
 
 /** 日历: calendars, a month view of holidays, make-up workdays and trading sessions, and import. */
 export default function CalendarsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const canWrite = allowed(P.CALENDAR_WRITE, usePermissions());
   const calendars = useQuery({ queryKey: ['calendars'], queryFn: adminApi.calendars });
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -258,14 +256,7 @@ export default function CalendarsPage() {
     <Row gutter={16}>
       <Col span={7}>
         <Card title={t('admin.calendars.menu')} styles={{ body: { padding: 0 } }}>
-          {calendars.isError && (
-            <Alert
-              type="error"
-              showIcon
-              title={errorMessage(calendars.error, t, i18n)}
-              style={{ margin: 12 }}
-            />
-          )}
+          {calendars.isError && <ErrorAlert error={calendars.error} style={{ margin: 12 }} />}
           <Table<CalendarSummary>
             rowKey="id"
             size="small"

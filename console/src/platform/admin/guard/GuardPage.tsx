@@ -1,7 +1,6 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   AutoComplete,
   Button,
@@ -10,7 +9,6 @@ import {
   DatePicker,
   Form,
   Input,
-  Popconfirm,
   Row,
   Select,
   Space,
@@ -31,6 +29,7 @@ import { usePermissions } from '../../../app/session';
 import { P } from '../../permissions';
 import PolicyDrawer from './PolicyDrawer';
 import { RISKS, weekday, WEEKDAYS } from './policyConfig';
+import { ErrorAlert, DeleteButton } from '../../../app/feedback';
 
 const VERDICT_COLORS: Record<Verdict, string> = { ALLOW: 'green', DENY: 'red', REQUIRE_APPROVAL: 'orange' };
 
@@ -98,14 +97,7 @@ function PoliciesTab() {
           </Button>
         </div>
       )}
-      {policies.isError && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(policies.error, t, i18n)}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {policies.isError && <ErrorAlert error={policies.error} style={{ marginBottom: 12 }} />}
       <Table<GuardPolicy>
         rowKey="id"
         size="middle"
@@ -180,21 +172,10 @@ function PoliciesTab() {
                           onClick={() => setEditing({ policy: p })}
                         />
                       </Tooltip>
-                      <Popconfirm
-                        title={t('admin.guard.deleteConfirm', { name: p.name })}
-                        okText={t('app.actions.delete')}
-                        cancelText={t('app.actions.cancel')}
-                        okButtonProps={{ danger: true }}
+                      <DeleteButton
+                        confirm={t('admin.guard.deleteConfirm', { name: p.name })}
                         onConfirm={() => remove.mutateAsync(p)}
-                      >
-                        <Button
-                          type="text"
-                          size="small"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t('app.actions.delete')}
-                        />
-                      </Popconfirm>
+                      />
                     </Space>
                   ),
                 },
@@ -334,12 +315,7 @@ function EvaluateTab() {
             {t('admin.guard.evaluate')}
           </Button>
           {evaluate.isError && !allErrorsOnFields(evaluate.error, EVALUATE_FIELDS) && (
-            <Alert
-              type="error"
-              showIcon
-              style={{ marginTop: 16 }}
-              title={errorMessage(evaluate.error, t, i18n)}
-            />
+            <ErrorAlert error={evaluate.error} style={{ marginTop: 16 }} />
           )}
         </Form>
       </Col>

@@ -1,7 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   AutoComplete,
   Button,
@@ -19,7 +18,7 @@ import {
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi, type GuardPolicy, type PolicyKind } from '../../../api/admin';
-import { errorMessage } from '../../../api/errors';
+import { ErrorAlert } from '../../../app/feedback';
 import { allowed } from '../../../app/permissions';
 import { usePermissions } from '../../../app/session';
 import { P } from '../../permissions';
@@ -439,7 +438,7 @@ export default function PolicyDrawer({
           </details>
         )}
         {save.isError && !allOnPaths(save.error, FIELDS) && (
-          <Alert type="error" showIcon style={{ marginTop: 16 }} title={errorMessage(save.error, t, i18n)} />
+          <ErrorAlert error={save.error} style={{ marginTop: 16 }} />
         )}
       </Form>
     </Drawer>

@@ -1,13 +1,6 @@
-import {
-  ApartmentOutlined,
-  DeleteOutlined,
-  EditOutlined,
-  PlusOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { ApartmentOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -16,7 +9,6 @@ import {
   Form,
   Input,
   Modal,
-  Popconfirm,
   Row,
   Select,
   Space,
@@ -37,6 +29,7 @@ import { usePermissions } from '../../../app/session';
 import { P } from '../../permissions';
 import { allOnPaths, pathFieldErrors, under } from '../fieldErrors';
 import { departmentPath, departmentTree, subtreeIds, type DepartmentNode } from './tree';
+import { ErrorAlert, DeleteButton } from '../../../app/feedback';
 
 interface TreeOption {
   value: string;
@@ -137,9 +130,7 @@ function DepartmentModal({
         <Form.Item name="description" label={t('admin.org.description')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
         </Form.Item>
-        {save.isError && !allOnPaths(save.error, DEPARTMENT_FIELDS) && (
-          <Alert type="error" showIcon title={errorMessage(save.error, t, i18n)} />
-        )}
+        {save.isError && !allOnPaths(save.error, DEPARTMENT_FIELDS) && <ErrorAlert error={save.error} />}
       </Form>
     </Modal>
   );
@@ -225,9 +216,7 @@ function TeamModal({
         <Form.Item name="description" label={t('admin.org.description')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
         </Form.Item>
-        {save.isError && !allOnPaths(save.error, TEAM_FIELDS) && (
-          <Alert type="error" showIcon title={errorMessage(save.error, t, i18n)} />
-        )}
+        {save.isError && !allOnPaths(save.error, TEAM_FIELDS) && <ErrorAlert error={save.error} />}
       </Form>
     </Modal>
   );
@@ -235,7 +224,7 @@ function TeamModal({
 
 /** Members picker: the current members plus users found by a search (needs platform.user.read). */
 function MembersModal({ team, onClose }: { team: Team | null; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const canSearch = allowed(P.USER_READ, usePermissions());
   const [search, setSearch] = useState('');
@@ -292,9 +281,7 @@ function MembersModal({ team, onClose }: { team: Team | null; onClose: () => voi
           {t('admin.org.membersNoSearch')}
         </Typography.Paragraph>
       )}
-      {save.isError && (
-        <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorMessage(save.error, t, i18n)} />
-      )}
+      {save.isError && <ErrorAlert error={save.error} style={{ marginTop: 12 }} />}
     </Modal>
   );
 }
@@ -372,29 +359,17 @@ export default function OrgPage() {
                     onClick={() => selected && setEditingDepartment({ department: selected })}
                   />
                 </Tooltip>
-                <Popconfirm
-                  title={t('admin.org.deleteDepartmentConfirm', { name: selected?.name ?? '' })}
-                  okText={t('app.actions.delete')}
-                  cancelText={t('app.actions.cancel')}
-                  okButtonProps={{ danger: true }}
-                  disabled={!selected}
+                <DeleteButton
+                  confirm={t('admin.org.deleteDepartmentConfirm', { name: selected?.name ?? '' })}
                   onConfirm={() => selected && removeDepartment.mutateAsync(selected)}
-                >
-                  <Button
-                    size="small"
-                    danger
-                    icon={<DeleteOutlined />}
-                    disabled={!selected}
-                    aria-label={t('app.actions.delete')}
-                  />
-                </Popconfirm>
+                  disabled={!selected}
+                  bordered
+                />
               </Space>
             )
           }
         >
-          {departments.isError && (
-            <Alert type="error" showIcon title={errorMessage(departments.error, t, i18n)} />
-          )}
+          {departments.isError && <ErrorAlert error={departments.error} />}
           {departments.isPending ? (
             <Spin />
           ) : tree.length === 0 ? (
@@ -439,14 +414,7 @@ export default function OrgPage() {
             )
           }
         >
-          {teams.isError && (
-            <Alert
-              type="error"
-              showIcon
-              title={errorMessage(teams.error, t, i18n)}
-              style={{ marginBottom: 12 }}
-            />
-          )}
+          {teams.isError && <ErrorAlert error={teams.error} style={{ marginBottom: 12 }} />}
           <Table<Team>
             rowKey="id"
             size="middle"
@@ -505,21 +473,10 @@ export default function OrgPage() {
                               onClick={() => setEditingTeam({ team: tm })}
                             />
                           </Tooltip>
-                          <Popconfirm
-                            title={t('admin.org.deleteTeamConfirm', { name: tm.name })}
-                            okText={t('app.actions.delete')}
-                            cancelText={t('app.actions.cancel')}
-                            okButtonProps={{ danger: true }}
+                          <DeleteButton
+                            confirm={t('admin.org.deleteTeamConfirm', { name: tm.name })}
                             onConfirm={() => removeTeam.mutateAsync(tm)}
-                          >
-                            <Button
-                              type="text"
-                              size="small"
-                              danger
-                              icon={<DeleteOutlined />}
-                              aria-label={t('app.actions.delete')}
-                            />
-                          </Popconfirm>
+                          />
                         </Space>
                       ),
                     },

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, EyeOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -8,7 +8,6 @@ import {
   Form,
   Input,
   Modal,
-  Popconfirm,
   Select,
   Space,
   Switch,
@@ -26,6 +25,7 @@ import { usePermissions } from '../../../app/session';
 import { P } from '../../permissions';
 import { allOnPaths, pathFieldErrors, under } from '../fieldErrors';
 import PermissionPicker from './PermissionPicker';
+import { ErrorAlert, DeleteButton } from '../../../app/feedback';
 
 const ROLE_FIELDS = under('name', 'description', 'permissions');
 
@@ -124,20 +124,11 @@ function RoleModal({ role, open, onClose }: { role: Role | null; open: boolean; 
         <Form.Item name="description" label={t('admin.roles.description')}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} data-testid="role-description" />
         </Form.Item>
-        {catalogue.isError && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={errorMessage(catalogue.error, t, i18n)}
-          />
-        )}
+        {catalogue.isError && <ErrorAlert error={catalogue.error} style={{ marginBottom: 12 }} />}
         <Form.Item name="permissions" label={t('admin.roles.permissions')}>
           <PermissionPicker catalogue={catalogue.data ?? []} disabled={builtIn || !canWrite} />
         </Form.Item>
-        {save.isError && !allOnPaths(save.error, ROLE_FIELDS) && (
-          <Alert type="error" showIcon title={errorMessage(save.error, t, i18n)} />
-        )}
+        {save.isError && !allOnPaths(save.error, ROLE_FIELDS) && <ErrorAlert error={save.error} />}
       </Form>
     </Modal>
   );
@@ -172,14 +163,7 @@ function RolesTab() {
           </Button>
         </div>
       )}
-      {roles.isError && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(roles.error, t, i18n)}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {roles.isError && <ErrorAlert error={roles.error} style={{ marginBottom: 12 }} />}
       <Table<Role>
         rowKey="id"
         size="middle"
@@ -233,22 +217,11 @@ function RolesTab() {
                   />
                 </Tooltip>
                 {canWrite && !r.builtIn && (
-                  <Popconfirm
-                    title={t('admin.roles.deleteConfirm', { name: r.name })}
-                    okText={t('app.actions.delete')}
-                    cancelText={t('app.actions.cancel')}
-                    okButtonProps={{ danger: true }}
+                  <DeleteButton
+                    confirm={t('admin.roles.deleteConfirm', { name: r.name })}
                     onConfirm={() => remove.mutateAsync(r)}
-                  >
-                    <Button
-                      type="text"
-                      size="small"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t('app.actions.delete')}
-                      data-testid={`role-delete-${r.name}`}
-                    />
-                  </Popconfirm>
+                    testId={`role-delete-${r.name}`}
+                  />
                 )}
               </Space>
             ),
@@ -292,14 +265,7 @@ function ExclusionsTab() {
   return (
     <>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('admin.roles.exclusionsHint')} />
-      {exclusions.isError && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(exclusions.error, t, i18n)}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {exclusions.isError && <ErrorAlert error={exclusions.error} style={{ marginBottom: 12 }} />}
       <Table<RoleExclusion>
         rowKey="id"
         size="middle"
@@ -325,21 +291,10 @@ function ExclusionsTab() {
                   key: 'actions',
                   width: 60,
                   render: (_: unknown, x: RoleExclusion) => (
-                    <Popconfirm
-                      title={t('admin.roles.exclusionDeleteConfirm', { a: x.roleA.name, b: x.roleB.name })}
-                      okText={t('app.actions.delete')}
-                      cancelText={t('app.actions.cancel')}
-                      okButtonProps={{ danger: true }}
+                    <DeleteButton
+                      confirm={t('admin.roles.exclusionDeleteConfirm', { a: x.roleA.name, b: x.roleB.name })}
                       onConfirm={() => remove.mutateAsync(x)}
-                    >
-                      <Button
-                        type="text"
-                        size="small"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={t('app.actions.delete')}
-                      />
-                    </Popconfirm>
+                    />
                   ),
                 },
               ]
@@ -396,7 +351,7 @@ function ExclusionsTab() {
             </Form.Item>
           </Space>
           {add.isError && !allOnPaths(add.error, under('roleAId', 'roleBId', 'reason')) && (
-            <Alert type="error" showIcon title={errorMessage(add.error, t, i18n)} />
+            <ErrorAlert error={add.error} />
           )}
         </Form>
       )}

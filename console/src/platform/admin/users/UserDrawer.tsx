@@ -28,6 +28,7 @@ import { allowed } from '../../../app/permissions';
 import { usePermissions } from '../../../app/session';
 import { P } from '../../permissions';
 import { scopeOf, scopeText } from './scope';
+import { ErrorAlert } from '../../../app/feedback';
 
 const time = (v?: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm:ss') : '—');
 const ENVIRONMENTS = ['prod', 'uat', 'test', 'dev'];
@@ -91,7 +92,7 @@ function ProfileForm({ user, canWrite }: { user: User; canWrite: boolean }) {
         )}
       </Space>
       {save.isError && !allErrorsOnFields(save.error, ['displayName', 'email']) && (
-        <Alert type="error" showIcon title={errorMessage(save.error, t, i18n)} />
+        <ErrorAlert error={save.error} />
       )}
     </Form>
   );
@@ -134,9 +135,7 @@ function ResetPasswordModal({ user, open, onClose }: { user: User; open: boolean
         >
           <Input.Password autoComplete="new-password" data-testid="user-reset-password" />
         </Form.Item>
-        {reset.isError && !allErrorsOnFields(reset.error, ['password']) && (
-          <Alert type="error" showIcon title={errorMessage(reset.error, t, i18n)} />
-        )}
+        {reset.isError && !allErrorsOnFields(reset.error, ['password']) && <ErrorAlert error={reset.error} />}
       </Form>
     </Modal>
   );
@@ -181,14 +180,7 @@ function Assignments({ user }: { user: User }) {
   });
   return (
     <>
-      {assignments.isError && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(assignments.error, t, i18n)}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {assignments.isError && <ErrorAlert error={assignments.error} style={{ marginBottom: 12 }} />}
       <Table<RoleAssignment>
         rowKey="id"
         size="small"
@@ -346,7 +338,7 @@ export default function UserDrawer({ userId, onClose }: { userId: string | null;
       destroyOnHidden
       data-testid="user-drawer"
     >
-      {user.isError && <Alert type="error" showIcon title={errorMessage(user.error, t, i18n)} />}
+      {user.isError && <ErrorAlert error={user.error} />}
       {u && (
         <>
           <Descriptions

@@ -1,7 +1,6 @@
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -26,6 +25,7 @@ import { usePermissions } from '../../../app/session';
 import { P } from '../../permissions';
 import { scopeText } from './scope';
 import UserDrawer from './UserDrawer';
+import { ErrorAlert } from '../../../app/feedback';
 
 const FIELDS = ['username', 'displayName', 'email', 'password', 'roleId'];
 const PAGE_SIZE = 20;
@@ -134,9 +134,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
             />
           </Form.Item>
         )}
-        {create.isError && !allErrorsOnFields(create.error, FIELDS) && (
-          <Alert type="error" showIcon title={errorMessage(create.error, t, i18n)} />
-        )}
+        {create.isError && !allErrorsOnFields(create.error, FIELDS) && <ErrorAlert error={create.error} />}
       </Form>
     </Modal>
   );
@@ -144,7 +142,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
 
 /** 用户: searchable list paged by cursor, create (with an initial role), details drawer. */
 export default function UsersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const permissions = usePermissions();
   const [query, setQuery] = useState('');
   // the cursors of the pages visited so far; the last one is shown (undefined = first page)
@@ -189,12 +187,7 @@ export default function UsersPage() {
       }
     >
       {users.isError && !(users.error instanceof ApiError && users.error.status === 401) && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(users.error, t, i18n)}
-          style={{ marginBottom: 16 }}
-        />
+        <ErrorAlert error={users.error} style={{ marginBottom: 16 }} />
       )}
       <Table<User>
         rowKey="id"
