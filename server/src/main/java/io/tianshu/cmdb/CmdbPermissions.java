@@ -20,6 +20,9 @@ public final class CmdbPermissions {
 
 	public static final String RELATION_WRITE = "cmdb.relation.write";
 
+	/** Manage outbound webhook subscriptions for CMDB changes. */
+	public static final String WEBHOOK_MANAGE = "cmdb.webhook.manage";
+
 	private CmdbPermissions() {
 	}
 
@@ -29,7 +32,8 @@ public final class CmdbPermissions {
 				new PermissionDefinition(MODEL_WRITE, "管理资源模型", "Manage CMDB models and relation types"),
 				new PermissionDefinition(CI_READ, "查看配置项", "View configuration items, relations and topology"),
 				new PermissionDefinition(CI_WRITE, "管理配置项", "Create, change and retire configuration items"),
-				new PermissionDefinition(RELATION_WRITE, "管理配置项关系", "Create and delete relations between CIs"));
+				new PermissionDefinition(RELATION_WRITE, "管理配置项关系", "Create and delete relations between CIs"),
+				new PermissionDefinition(WEBHOOK_MANAGE, "管理配置变更订阅", "Manage webhook subscriptions to CMDB changes"));
 	}
 
 }
