@@ -418,7 +418,13 @@ public class ModelBundles {
 			}
 			List<FieldViolation> found = new ArrayList<>();
 			ModelDraft checked = this.catalog.check(draft, groupCodes, modelCodes, found);
-			found.forEach((v) -> violations.add(new FieldViolation(field + "." + v.field(), v.code(), v.message())));
+			for (FieldViolation v : found) {
+				String at = field + "." + v.field();
+				// a type already refused above is not reported again as missing
+				if (violations.stream().noneMatch((known) -> at.equals(known.field()))) {
+					violations.add(new FieldViolation(at, v.code(), v.message()));
+				}
+			}
 			if (checked.code() != null) {
 				drafts.put(checked.code(), draft);
 			}
