@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { fieldErrorMessage, errorMessage } from '../../api/errors';
 import { ApiError } from '../../api/problem';
 import { ATTRIBUTE_TYPES, type AttributeDefinition, type CiModel } from './api';
-import { attributeField, fromFormValues, parseDefault, toFormValues, type AttributeFormValues } from './attributeForm';
+import {
+  attributeField,
+  fromFormValues,
+  parseDefault,
+  toFormValues,
+  type AttributeFormValues,
+} from './attributeForm';
 
 /**
  * Adds or edits one attribute. `onSave` gets the attribute and answers the save's promise;
@@ -36,7 +42,9 @@ export default function AttributeModal({
       setOther(null);
       form.resetFields();
       form.setFieldsValue(
-        attribute ? toFormValues(attribute) : { type: 'STRING', required: false, unique: false, enumValues: [] },
+        attribute
+          ? toFormValues(attribute)
+          : { type: 'STRING', required: false, unique: false, enumValues: [] },
       );
     }
   }, [open, attribute, form]);
@@ -54,10 +62,14 @@ export default function AttributeModal({
       if (e instanceof ApiError && e.errors.length > 0) {
         const mine = e.errors.filter((f) => f.field && attributeField(f.field, index));
         form.setFields(
-          mine.map((f) => ({ name: attributeField(f.field!, index)!, errors: [fieldErrorMessage(f, t, i18n)] })),
+          mine.map((f) => ({
+            name: attributeField(f.field!, index)![0] as keyof AttributeFormValues,
+            errors: [fieldErrorMessage(f, t, i18n)],
+          })),
         );
         const rest = e.errors.filter((f) => !mine.includes(f));
-        if (rest.length > 0) setOther(rest.map((f) => `${f.field}: ${fieldErrorMessage(f, t, i18n)}`).join('; '));
+        if (rest.length > 0)
+          setOther(rest.map((f) => `${f.field}: ${fieldErrorMessage(f, t, i18n)}`).join('; '));
       } else if (e) {
         setOther(errorMessage(e, t, i18n));
       }
@@ -67,7 +79,8 @@ export default function AttributeModal({
   };
 
   const textual = type === 'STRING' || type === 'TEXT' || type === 'URL';
-  const ranged = type === 'INT' || type === 'DECIMAL' || type === 'STRING' || type === 'TEXT' || type === 'LIST';
+  const ranged =
+    type === 'INT' || type === 'DECIMAL' || type === 'STRING' || type === 'TEXT' || type === 'LIST';
   return (
     <Modal
       open={open}
@@ -83,10 +96,18 @@ export default function AttributeModal({
       {other && <Alert type="error" showIcon title={other} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="attribute-form">
         <Space align="start" wrap>
-          <Form.Item name="code" label={t('cmdb.models.attr.code')} rules={[{ required: true, message: t('app.form.required') }]}>
+          <Form.Item
+            name="code"
+            label={t('cmdb.models.attr.code')}
+            rules={[{ required: true, message: t('app.form.required') }]}
+          >
             <Input style={{ width: 200 }} disabled={!!attribute} data-testid="attribute-code" />
           </Form.Item>
-          <Form.Item name="name" label={t('cmdb.models.attr.name')} rules={[{ required: true, message: t('app.form.required') }]}>
+          <Form.Item
+            name="name"
+            label={t('cmdb.models.attr.name')}
+            rules={[{ required: true, message: t('app.form.required') }]}
+          >
             <Input style={{ width: 200 }} data-testid="attribute-name" />
           </Form.Item>
           <Form.Item name="type" label={t('cmdb.models.attr.type')}>
@@ -121,27 +142,41 @@ export default function AttributeModal({
           </Space>
         )}
         {type === 'ENUM' && (
-          <Form.Item name="enumValues" label={t('cmdb.models.attr.enumValues')} extra={t('cmdb.models.attr.enumHint')}>
+          <Form.Item
+            name="enumValues"
+            label={t('cmdb.models.attr.enumValues')}
+            extra={t('cmdb.models.attr.enumHint')}
+          >
             <Select mode="tags" open={false} data-testid="attribute-enum" />
           </Form.Item>
         )}
         {type === 'REFERENCE' && (
           <Form.Item name="referenceModel" label={t('cmdb.models.attr.referenceModel')}>
-            <Select allowClear showSearch options={models.map((m) => ({ value: m.code, label: `${m.name} (${m.code})` }))} />
+            <Select
+              allowClear
+              showSearch
+              options={models.map((m) => ({ value: m.code, label: `${m.name} (${m.code})` }))}
+            />
           </Form.Item>
         )}
         {type === 'LIST' && (
           <Form.Item name="itemType" label={t('cmdb.models.attr.itemType')}>
             <Select
               allowClear
-              options={ATTRIBUTE_TYPES.filter((v) => !['LIST', 'JSON', 'REFERENCE', 'ENUM'].includes(v)).map((v) => ({
-                value: v,
-                label: t(`cmdb.models.types.${v}`),
-              }))}
+              options={ATTRIBUTE_TYPES.filter((v) => !['LIST', 'JSON', 'REFERENCE', 'ENUM'].includes(v)).map(
+                (v) => ({
+                  value: v,
+                  label: t(`cmdb.models.types.${v}`),
+                }),
+              )}
             />
           </Form.Item>
         )}
-        <Form.Item name="defaultText" label={t('cmdb.models.attr.defaultValue')} extra={t('cmdb.models.attr.defaultHint')}>
+        <Form.Item
+          name="defaultText"
+          label={t('cmdb.models.attr.defaultValue')}
+          extra={t('cmdb.models.attr.defaultHint')}
+        >
           <Input data-testid="attribute-default" />
         </Form.Item>
         <Space align="start" wrap>

@@ -1,6 +1,21 @@
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +68,7 @@ function SaveConfirm({
       title={t('cmdb.models.edit.confirmTitle')}
       okText={t('cmdb.models.edit.apply')}
       cancelText={t('app.actions.cancel')}
-      okButtonProps={{ danger: preview?.destructive, 'data-testid': 'confirm-save' } as object}
+      okButtonProps={{ danger: preview?.destructive }}
       confirmLoading={save.isPending}
       onOk={() => save.mutate()}
       onCancel={() => {
@@ -69,7 +84,7 @@ function SaveConfirm({
             type={preview.cis.flagged > 0 || preview.destructive ? 'warning' : 'info'}
             showIcon
             style={{ marginBottom: 12 }}
-            title={t('cmdb.models.preview.cis', preview.cis)}
+            title={t('cmdb.models.preview.cis', { ...preview.cis })}
           />
           <PreviewChanges changes={preview.changes} />
         </>
@@ -143,11 +158,22 @@ function RulesTab({
               });
           }}
         >
-          <Form.Item name="name" label={t('cmdb.models.rules.name')} rules={[{ required: true, message: t('app.form.required') }]}>
+          <Form.Item
+            name="name"
+            label={t('cmdb.models.rules.name')}
+            rules={[{ required: true, message: t('app.form.required') }]}
+          >
             <Input />
           </Form.Item>
-          <Form.Item name="attributes" label={t('cmdb.models.rules.attributes')} rules={[{ required: true, message: t('app.form.required') }]}>
-            <Select mode="multiple" options={model.attributes.map((a) => ({ value: a.code, label: `${a.name} (${a.code})` }))} />
+          <Form.Item
+            name="attributes"
+            label={t('cmdb.models.rules.attributes')}
+            rules={[{ required: true, message: t('app.form.required') }]}
+          >
+            <Select
+              mode="multiple"
+              options={model.attributes.map((a) => ({ value: a.code, label: `${a.name} (${a.code})` }))}
+            />
           </Form.Item>
         </Form>
       </Modal>
@@ -177,7 +203,9 @@ export default function ModelPage() {
   const model = useQuery({ queryKey: ['cmdb', 'models', code], queryFn: () => modelsApi.get(code) });
   const models = useQuery({ queryKey: ['cmdb', 'models'], queryFn: modelsApi.list });
   const { message } = App.useApp();
-  const [editing, setEditing] = useState<{ attribute: AttributeDefinition | null; index: number } | null>(null);
+  const [editing, setEditing] = useState<{ attribute: AttributeDefinition | null; index: number } | null>(
+    null,
+  );
   const [pending, setPending] = useState<{ preview: ModelPreview; draft: ModelDraft } | null>(null);
 
   /** Previews the draft; unchanged drafts end here, others go to the confirmation. */
@@ -211,7 +239,9 @@ export default function ModelPage() {
         <Descriptions.Item label={t('cmdb.models.fields.updatedAt')}>
           {dayjs(m.updatedAt).format('YYYY-MM-DD HH:mm')}
         </Descriptions.Item>
-        {m.description && <Descriptions.Item label={t('cmdb.models.fields.description')}>{m.description}</Descriptions.Item>}
+        {m.description && (
+          <Descriptions.Item label={t('cmdb.models.fields.description')}>{m.description}</Descriptions.Item>
+        )}
       </Descriptions>
       <Tabs
         items={[
@@ -266,7 +296,10 @@ export default function ModelPage() {
                             <DeleteButton
                               confirm={t('cmdb.models.attr.delete', { code: a.code })}
                               onConfirm={() =>
-                                propose({ ...draftOf(m), attributes: attributes.filter((x) => x.code !== a.code) })
+                                propose({
+                                  ...draftOf(m),
+                                  attributes: attributes.filter((x) => x.code !== a.code),
+                                })
                               }
                             />
                           </Space>
@@ -281,7 +314,11 @@ export default function ModelPage() {
             key: 'identification',
             label: t('cmdb.models.tabs.identification'),
             children: (
-              <RulesTab model={m} canWrite={canWrite} onSave={(rules) => propose({ ...draftOf(m), identificationRules: rules })} />
+              <RulesTab
+                model={m}
+                canWrite={canWrite}
+                onSave={(rules) => propose({ ...draftOf(m), identificationRules: rules })}
+              />
             ),
           },
           {
@@ -315,7 +352,11 @@ export default function ModelPage() {
           setEditing(null);
         }}
       />
-      <SaveConfirm preview={pending?.preview ?? null} draft={pending?.draft ?? null} onDone={() => setPending(null)} />
+      <SaveConfirm
+        preview={pending?.preview ?? null}
+        draft={pending?.draft ?? null}
+        onDone={() => setPending(null)}
+      />
     </Card>
   );
 }

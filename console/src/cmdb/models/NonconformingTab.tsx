@@ -29,9 +29,16 @@ export default function NonconformingTab({ code }: { code: string }) {
         columns={[
           { title: t('cmdb.models.nonconforming.ci'), dataIndex: 'ciName' },
           { title: t('cmdb.models.nonconforming.attribute'), dataIndex: 'attribute' },
-          { title: t('cmdb.models.nonconforming.rule'), render: (_, f) => <Tag color="orange">{f.code}</Tag> },
+          {
+            title: t('cmdb.models.nonconforming.rule'),
+            render: (_, f) => <Tag color="orange">{f.code}</Tag>,
+          },
           { title: t('cmdb.models.nonconforming.message'), dataIndex: 'message' },
-          { title: t('cmdb.models.nonconforming.modelVersion'), width: 110, render: (_, f) => `v${f.modelVersion}` },
+          {
+            title: t('cmdb.models.nonconforming.modelVersion'),
+            width: 110,
+            render: (_, f) => `v${f.modelVersion}`,
+          },
           {
             title: t('cmdb.models.nonconforming.flaggedAt'),
             width: 160,
@@ -40,7 +47,11 @@ export default function NonconformingTab({ code }: { code: string }) {
         ]}
       />
       {pages.hasNextPage && (
-        <Button style={{ marginTop: 12 }} loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+        <Button
+          style={{ marginTop: 12 }}
+          loading={pages.isFetchingNextPage}
+          onClick={() => void pages.fetchNextPage()}
+        >
           {t('cmdb.models.nonconforming.more')}
         </Button>
       )}

@@ -4,13 +4,27 @@ import { App, Button, Form, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeleteButton, ErrorAlert } from '../../app/feedback';
-import { modelsApi, type Cardinality, type CiModel, type DeleteBehaviour, type RelationDefinition } from './api';
+import {
+  modelsApi,
+  type Cardinality,
+  type CiModel,
+  type DeleteBehaviour,
+  type RelationDefinition,
+} from './api';
 
 const CARDINALITIES: Cardinality[] = ['ONE_TO_ONE', 'ONE_TO_MANY', 'MANY_TO_MANY'];
 const BEHAVIOURS: DeleteBehaviour[] = ['CASCADE', 'BLOCK', 'DETACH'];
 
 /** 模型关联: the relation definitions whose source is this model; each change is a new version. */
-export default function RelationsTab({ model, models, canWrite }: { model: CiModel; models: CiModel[]; canWrite: boolean }) {
+export default function RelationsTab({
+  model,
+  models,
+  canWrite,
+}: {
+  model: CiModel;
+  models: CiModel[];
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -51,7 +65,10 @@ export default function RelationsTab({ model, models, canWrite }: { model: CiMod
         columns={[
           { title: t('cmdb.models.relations.type'), render: (_, r) => `${labelOf(r.type)} (${r.type})` },
           { title: t('cmdb.models.relations.target'), dataIndex: 'targetModel' },
-          { title: t('cmdb.models.relations.cardinality'), render: (_, r) => t(`cmdb.models.cardinality.${r.cardinality}`) },
+          {
+            title: t('cmdb.models.relations.cardinality'),
+            render: (_, r) => t(`cmdb.models.cardinality.${r.cardinality}`),
+          },
           {
             title: t('cmdb.models.relations.deleteBehaviour'),
             render: (_, r) => t(`cmdb.models.deleteBehaviour.${r.deleteBehaviour}`),
@@ -88,17 +105,37 @@ export default function RelationsTab({ model, models, canWrite }: { model: CiMod
           initialValues={{ cardinality: 'ONE_TO_MANY', deleteBehaviour: 'DETACH' }}
           onFinish={(v) => add.mutate(v)}
         >
-          <Form.Item name="type" label={t('cmdb.models.relations.type')} rules={[{ required: true, message: t('app.form.required') }]}>
-            <Select options={(types.data ?? []).map((x) => ({ value: x.code, label: `${x.forwardLabel} (${x.code})` }))} />
+          <Form.Item
+            name="type"
+            label={t('cmdb.models.relations.type')}
+            rules={[{ required: true, message: t('app.form.required') }]}
+          >
+            <Select
+              options={(types.data ?? []).map((x) => ({
+                value: x.code,
+                label: `${x.forwardLabel} (${x.code})`,
+              }))}
+            />
           </Form.Item>
-          <Form.Item name="targetModel" label={t('cmdb.models.relations.target')} rules={[{ required: true, message: t('app.form.required') }]}>
-            <Select showSearch options={models.map((x) => ({ value: x.code, label: `${x.name} (${x.code})` }))} />
+          <Form.Item
+            name="targetModel"
+            label={t('cmdb.models.relations.target')}
+            rules={[{ required: true, message: t('app.form.required') }]}
+          >
+            <Select
+              showSearch
+              options={models.map((x) => ({ value: x.code, label: `${x.name} (${x.code})` }))}
+            />
           </Form.Item>
           <Form.Item name="cardinality" label={t('cmdb.models.relations.cardinality')}>
-            <Select options={CARDINALITIES.map((c) => ({ value: c, label: t(`cmdb.models.cardinality.${c}`) }))} />
+            <Select
+              options={CARDINALITIES.map((c) => ({ value: c, label: t(`cmdb.models.cardinality.${c}`) }))}
+            />
           </Form.Item>
           <Form.Item name="deleteBehaviour" label={t('cmdb.models.relations.deleteBehaviour')}>
-            <Select options={BEHAVIOURS.map((b) => ({ value: b, label: t(`cmdb.models.deleteBehaviour.${b}`) }))} />
+            <Select
+              options={BEHAVIOURS.map((b) => ({ value: b, label: t(`cmdb.models.deleteBehaviour.${b}`) }))}
+            />
           </Form.Item>
         </Form>
       </Modal>

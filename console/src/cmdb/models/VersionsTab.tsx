@@ -8,7 +8,15 @@ import { ErrorAlert } from '../../app/feedback';
 import { modelsApi, type CiModel, type ModelVersion } from './api';
 import { DiffView, PreviewChanges } from './ChangeList';
 
-function RestoreModal({ model, version, onClose }: { model: CiModel; version: number | null; onClose: () => void }) {
+function RestoreModal({
+  model,
+  version,
+  onClose,
+}: {
+  model: CiModel;
+  version: number | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -35,7 +43,10 @@ function RestoreModal({ model, version, onClose }: { model: CiModel; version: nu
       title={t('cmdb.models.versions.restoreTitle', { version })}
       okText={t('cmdb.models.versions.restore')}
       cancelText={t('app.actions.cancel')}
-      okButtonProps={{ danger: destructive, disabled: !preview.data || preview.data.action === 'UNCHANGED' || (destructive && !allow) }}
+      okButtonProps={{
+        danger: destructive,
+        disabled: !preview.data || preview.data.action === 'UNCHANGED' || (destructive && !allow),
+      }}
       confirmLoading={restore.isPending}
       onOk={() => restore.mutate()}
       onCancel={() => {
@@ -44,7 +55,12 @@ function RestoreModal({ model, version, onClose }: { model: CiModel; version: nu
       }}
       destroyOnHidden
     >
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('cmdb.models.versions.restoreHint', { version })} />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={t('cmdb.models.versions.restoreHint', { version })}
+      />
       {preview.error && <ErrorAlert error={preview.error} />}
       {restore.error && <ErrorAlert error={restore.error} style={{ marginBottom: 12 }} />}
       {preview.data && (
@@ -53,7 +69,7 @@ function RestoreModal({ model, version, onClose }: { model: CiModel; version: nu
             type={preview.data.cis.flagged > 0 ? 'warning' : 'info'}
             showIcon
             style={{ marginBottom: 12 }}
-            title={t('cmdb.models.preview.cis', preview.data.cis)}
+            title={t('cmdb.models.preview.cis', { ...preview.data.cis })}
           />
           <PreviewChanges changes={preview.data.changes} />
           {destructive && (
@@ -135,7 +151,13 @@ export default function VersionsTab({ model, canWrite }: { model: CiModel; canWr
       <Space style={{ margin: '16px 0 8px' }}>
         <strong>{t('cmdb.models.versions.compare')}</strong>
         {t('cmdb.models.versions.from')}
-        <Select style={{ width: 100 }} value={from} options={options} onChange={setFrom} data-testid="diff-from" />
+        <Select
+          style={{ width: 100 }}
+          value={from}
+          options={options}
+          onChange={setFrom}
+          data-testid="diff-from"
+        />
         {t('cmdb.models.versions.to')}
         <Select style={{ width: 100 }} value={to} options={options} onChange={setTo} data-testid="diff-to" />
       </Space>

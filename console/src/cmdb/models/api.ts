@@ -237,7 +237,9 @@ export const modelsApi = {
     api<ModelPreview>(`${BASE}/models/${encodeURIComponent(code)}/versions/${version}/restore-preview`),
   restore: (code: string, version: number, allowDestructive: boolean) =>
     api<CiModel>(
-      withQuery(`${BASE}/models/${encodeURIComponent(code)}/versions/${version}/restore`, { allowDestructive }),
+      withQuery(`${BASE}/models/${encodeURIComponent(code)}/versions/${version}/restore`, {
+        allowDestructive,
+      }),
       { method: 'POST' },
     ),
   nonconforming: (code: string, cursor?: string | null) =>

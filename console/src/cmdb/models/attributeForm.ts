@@ -24,7 +24,17 @@ export function defaultText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-const TEXTUAL: AttributeType[] = ['STRING', 'TEXT', 'ENUM', 'DATE', 'DATETIME', 'IP', 'CIDR', 'URL', 'REFERENCE'];
+const TEXTUAL: AttributeType[] = [
+  'STRING',
+  'TEXT',
+  'ENUM',
+  'DATE',
+  'DATETIME',
+  'IP',
+  'CIDR',
+  'URL',
+  'REFERENCE',
+];
 
 /**
  * The default the server gets: for textual types the text itself, otherwise the text read as

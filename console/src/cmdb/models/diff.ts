@@ -15,7 +15,9 @@ export function subjectOf(path: string): Subject {
   if (path.startsWith('attributes.')) {
     const rest = path.slice('attributes.'.length);
     const dot = rest.indexOf('.');
-    return dot < 0 ? { kind: 'attribute', code: rest } : { kind: 'attribute', code: rest.slice(0, dot), rule: rest.slice(dot + 1) };
+    return dot < 0
+      ? { kind: 'attribute', code: rest }
+      : { kind: 'attribute', code: rest.slice(0, dot), rule: rest.slice(dot + 1) };
   }
   if (path.startsWith('identificationRules.')) {
     return { kind: 'identification', name: path.slice('identificationRules.'.length) };
@@ -32,7 +34,8 @@ export function subjectOf(path: string): Subject {
 export function showValue(value: unknown, t: TFunction): string {
   if (value === null || value === undefined || value === '') return t('cmdb.models.diff.none');
   if (typeof value === 'boolean') return value ? t('cmdb.models.yes') : t('cmdb.models.no');
-  if (Array.isArray(value)) return value.length ? value.map((v) => showValue(v, t)).join(', ') : t('cmdb.models.diff.none');
+  if (Array.isArray(value))
+    return value.length ? value.map((v) => showValue(v, t)).join(', ') : t('cmdb.models.diff.none');
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if ('cardinality' in o && 'deleteBehaviour' in o) {
@@ -55,8 +58,10 @@ export function describeChange(change: ModelChange, t: TFunction): string {
   switch (s.kind) {
     case 'attribute': {
       if (!s.rule) {
-        if (change.kind === 'ADDED') return t('cmdb.models.diff.attributeAdded', { code: s.code, value: to, ...opts });
-        if (change.kind === 'REMOVED') return t('cmdb.models.diff.attributeRemoved', { code: s.code, ...opts });
+        if (change.kind === 'ADDED')
+          return t('cmdb.models.diff.attributeAdded', { code: s.code, value: to, ...opts });
+        if (change.kind === 'REMOVED')
+          return t('cmdb.models.diff.attributeRemoved', { code: s.code, ...opts });
         return change.text;
       }
       const rule = t(`cmdb.models.attr.${s.rule}`, { defaultValue: s.rule });
@@ -65,7 +70,13 @@ export function describeChange(change: ModelChange, t: TFunction): string {
     case 'identification':
       return t(`cmdb.models.diff.identification${change.kind}`, { name: s.name, from, to, ...opts });
     case 'relation':
-      return t(`cmdb.models.diff.relation${change.kind}`, { type: s.type, target: s.target, from, to, ...opts });
+      return t(`cmdb.models.diff.relation${change.kind}`, {
+        type: s.type,
+        target: s.target,
+        from,
+        to,
+        ...opts,
+      });
     default:
       if (MODEL_FIELDS.includes(change.path)) {
         const field = t(`cmdb.models.fields.${change.path}`);

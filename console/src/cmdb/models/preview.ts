@@ -26,7 +26,14 @@ export function previewRows(preview: BundlePreview): PreviewRow[] {
   ] as const) {
     for (const item of items) {
       if (item.changes.length === 0) {
-        rows.push({ key: `${scope}:${item.code}`, scope, code: item.code, action: item.action, text: '', destructive: false });
+        rows.push({
+          key: `${scope}:${item.code}`,
+          scope,
+          code: item.code,
+          action: item.action,
+          text: '',
+          destructive: false,
+        });
       }
       item.changes.forEach((text, i) =>
         rows.push({
@@ -42,7 +49,14 @@ export function previewRows(preview: BundlePreview): PreviewRow[] {
   }
   for (const model of preview.models) {
     if (model.changes.length === 0) {
-      rows.push({ key: `model:${model.code}`, scope: 'model', code: model.code, action: model.action, text: '', destructive: false });
+      rows.push({
+        key: `model:${model.code}`,
+        scope: 'model',
+        code: model.code,
+        action: model.action,
+        text: '',
+        destructive: false,
+      });
     }
     model.changes.forEach((c, i) =>
       rows.push({
@@ -87,7 +101,8 @@ export function previewSummary(preview: BundlePreview): PreviewSummary {
 /** Whether the import may be applied: nothing destructive, or the user allowed it. */
 export function canApply(preview: BundlePreview | undefined, allowDestructive: boolean): boolean {
   if (!preview) return false;
-  const nothing = preview.models.every((m) => m.action === 'UNCHANGED') &&
+  const nothing =
+    preview.models.every((m) => m.action === 'UNCHANGED') &&
     [...preview.modelGroups, ...preview.relationTypes].every((i) => i.action === 'UNCHANGED');
   return !nothing && (!preview.destructive || allowDestructive);
 }
