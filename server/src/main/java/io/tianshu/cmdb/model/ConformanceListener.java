@@ -24,7 +24,7 @@ class ConformanceListener {
 
 	@EventListener
 	void on(CiChanged change) {
-		this.conformance.recheck(change, this.models.find(change.model()).orElse(null));
+		this.conformance.recheck(change, () -> this.models.find(change.model()).orElse(null));
 	}
 
 }

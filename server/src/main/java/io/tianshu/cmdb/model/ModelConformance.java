@@ -110,7 +110,7 @@ public class ModelConformance {
 	 * its flags; an edited one keeps only those it still earns. An edit went through the
 	 * full CI validation and claimed its keys, so its duplicate flags no longer hold.
 	 */
-	void recheck(CiChanged change, CiModel model) {
+	void recheck(CiChanged change, java.util.function.Supplier<CiModel> currentModel) {
 		if (change.source() == ChangeSource.MODEL
 				|| (change.kind() != CiChanged.Kind.UPDATED && change.kind() != CiChanged.Kind.RETIRED)) {
 			return;
@@ -122,7 +122,8 @@ public class ModelConformance {
 		if (flags.isEmpty()) {
 			return;
 		}
-		Map<String, Object> attributes = (change.kind() == CiChanged.Kind.RETIRED || model == null) ? null
+		CiModel model = (change.kind() == CiChanged.Kind.RETIRED) ? null : currentModel.get();
+		Map<String, Object> attributes = (model == null) ? null
 				: this.jdbc.sql("SELECT attributes::text FROM cmdb.ci WHERE id = ? AND state <> 'RETIRED'")
 					.param(change.ci().value())
 					.query(String.class)
