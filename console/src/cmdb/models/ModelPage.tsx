@@ -20,6 +20,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { errorMessage } from '../../api/errors';
 import { allowed } from '../../app/permissions';
 import { DeleteButton, ErrorAlert } from '../../app/feedback';
 import { usePermissions } from '../../app/session';
@@ -197,7 +198,7 @@ function rulesOf(a: AttributeDefinition, t: (k: string) => string): string {
 /** 模型详情: attributes, identification rules, relation definitions, versions, non-conforming CIs. */
 export default function ModelPage() {
   const { code = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const permissions = usePermissions();
   const canWrite = allowed(C.MODEL_WRITE, permissions);
   const model = useQuery({ queryKey: ['cmdb', 'models', code], queryFn: () => modelsApi.get(code) });
@@ -299,7 +300,7 @@ export default function ModelPage() {
                                 propose({
                                   ...draftOf(m),
                                   attributes: attributes.filter((x) => x.code !== a.code),
-                                })
+                                }).catch((e: unknown) => message.error(errorMessage(e, t, i18n)))
                               }
                             />
                           </Space>
