@@ -174,6 +174,10 @@ class AlertmanagerIngestController {
 				parsed.reject(where, "timestamp.invalid", "startsAt/endsAt is not an RFC 3339 time");
 				continue;
 			}
+			if (startsAt != null && startsAt.isAfter(now.plus(this.support.properties().maxFuture()))) {
+				parsed.reject(where, "timestamp.future", "startsAt is too far in the future");
+				continue;
+			}
 			// Alertmanager's api/v2 postAlertsHandler: a missing start is now (or the
 			// end), a
 			// missing end is now + resolve_timeout, refreshed by every re-send

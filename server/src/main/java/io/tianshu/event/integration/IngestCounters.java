@@ -39,6 +39,11 @@ public class IngestCounters {
 
 	private final Map<Key, LongAdder> pending = new ConcurrentHashMap<>();
 
+	/**
+	 * Taken from pending by a running flush, not committed yet: still counted by reads.
+	 */
+	private final Map<Key, Long> inFlight = new ConcurrentHashMap<>();
+
 	private final Map<Key, Counter> meters = new ConcurrentHashMap<>();
 
 	private final JdbcClient jdbc;
@@ -76,12 +81,19 @@ public class IngestCounters {
 	}
 
 	/** Every counter of the integration, stored plus pending. */
-	public Map<String, Long> read(UUID integrationId) {
+	public synchronized Map<String, Long> read(UUID integrationId) {
 		Map<String, Long> values = new TreeMap<>();
 		this.jdbc.sql("SELECT counter, value FROM event.integration_counter WHERE integration_id = ?")
 			.param(integrationId)
 			.query((rs, n) -> values.put(rs.getString(1), rs.getLong(2)))
 			.list();
+		// in flight before pending: a flush moves counts from pending to in flight to
+		// stored
+		this.inFlight.forEach((key, n) -> {
+			if (key.integrationId().equals(integrationId)) {
+				values.merge(key.counter(), n, Long::sum);
+			}
+		});
 		this.pending.forEach((key, adder) -> {
 			if (key.integrationId().equals(integrationId)) {
 				values.merge(key.counter(), adder.sum(), Long::sum);
@@ -92,13 +104,14 @@ public class IngestCounters {
 
 	@Scheduled(fixedDelayString = "${tianshu.event.counter-flush:2s}")
 	@PreDestroy
-	public void flush() {
+	public synchronized void flush() {
 		List<Object[]> rows = new ArrayList<>();
 		Map<Key, Long> taken = new HashMap<>();
 		this.pending.forEach((key, adder) -> {
 			long n = adder.sumThenReset();
 			if (n > 0) {
 				taken.put(key, n);
+				this.inFlight.merge(key, n, Long::sum);
 				rows.add(new Object[] { key.integrationId(), key.counter(), n });
 			}
 		});
@@ -121,6 +134,9 @@ public class IngestCounters {
 		catch (RuntimeException ex) {
 			log.warn("Ingest counters not flushed, kept for the next attempt: {}", ex.getMessage());
 			taken.forEach((key, n) -> this.pending.computeIfAbsent(key, (k) -> new LongAdder()).add(n));
+		}
+		finally {
+			taken.forEach((key, n) -> this.inFlight.computeIfPresent(key, (k, v) -> (v - n == 0) ? null : v - n));
 		}
 	}
 
