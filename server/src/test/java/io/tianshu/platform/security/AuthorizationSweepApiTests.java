@@ -49,6 +49,14 @@ class AuthorizationSweepApiTests {
 			"GET /api/v1/me/tokens", "POST /api/v1/me/tokens", "DELETE /api/v1/me/tokens/{id}",
 			"GET /api/v1/system/info");
 
+	/**
+	 * Ingest endpoints: they authenticate only by an integration's token (their own
+	 * filter chain), so without one they answer 401 to anybody, signed in or not.
+	 */
+	static final Set<String> INTEGRATION_TOKEN = Set.of("POST /api/v1/events/ingest/alertmanager",
+			"POST /api/v2/alerts", "POST /api/v1/events/ingest/pagerduty/v2/enqueue",
+			"POST /api/v1/events/ingest/zabbix", "POST /api/v1/events/ingest/generic");
+
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mapping;
@@ -88,6 +96,15 @@ class AuthorizationSweepApiTests {
 					if (PUBLIC.contains(endpoint)) {
 						continue;
 					}
+					if (INTEGRATION_TOKEN.contains(endpoint)) {
+						int withoutToken = nobody.browser()
+							.perform(request(method, pattern, MediaType.APPLICATION_JSON), true)
+							.status();
+						if (withoutToken != 401) {
+							failures.add(endpoint + " without an integration token answered " + withoutToken);
+						}
+						continue;
+					}
 					boolean authenticatedOnly = AUTHENTICATED_ONLY.contains(endpoint);
 					if (!annotated && !authenticatedOnly) {
 						unclassified.add(endpoint);
@@ -123,7 +140,7 @@ class AuthorizationSweepApiTests {
 		assertThat(failures).isEmpty();
 		assertThat(seen).as("the sweep found the identity endpoints")
 			.contains("GET /api/v1/users", "POST /api/v1/role-assignments", "DELETE /api/v1/me/tokens/{id}");
-		assertThat(seen).containsAll(PUBLIC).containsAll(AUTHENTICATED_ONLY);
+		assertThat(seen).containsAll(PUBLIC).containsAll(AUTHENTICATED_ONLY).containsAll(INTEGRATION_TOKEN);
 	}
 
 	private static MockHttpServletRequestBuilder request(RequestMethod method, String path, MediaType contentType) {

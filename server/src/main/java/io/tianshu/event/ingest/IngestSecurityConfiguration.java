@@ -1,0 +1,58 @@
+package io.tianshu.event.ingest;
+
+import io.tianshu.event.Integrations;
+import io.tianshu.event.integration.IngestCounters;
+import io.tianshu.event.intake.EventProperties;
+import io.tianshu.platform.web.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+
+/**
+ * The security filter chain of the ingest endpoints, ordered before the platform's chain
+ * and matching only them: stateless (no session read or created), no CSRF (senders are
+ * machines that authenticate every request), authenticated solely by
+ * {@link IntegrationTokenFilter}. Everything else keeps the platform's chain unchanged.
+ */
+@Configuration(proxyBeanMethods = false)
+class IngestSecurityConfiguration {
+
+	static final String[] PATHS = { "/api/v1/events/ingest/**", "/api/v2/alerts" };
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 50)
+	SecurityFilterChain eventIngestSecurity(HttpSecurity http, Integrations integrations, IngestCounters counters,
+			JsonMapper json, EventProperties properties) {
+		http.securityMatcher(PATHS)
+			.csrf((csrf) -> csrf.disable())
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.disable())
+			.anonymous((anonymous) -> anonymous.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(
+					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.addFilterAfter(new IntegrationTokenFilter(integrations, counters, json, properties),
+					SecurityContextHolderFilter.class)
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint((request, response, failure) -> {
+				response.setStatus(401);
+				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+				response.getOutputStream()
+					.write(json.writeValueAsBytes(Problems.of(401, "event.integration.token-required",
+							"Send the integration's token (Authorization: Bearer <token>)")));
+			}))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+		return http.build();
+	}
+
+}

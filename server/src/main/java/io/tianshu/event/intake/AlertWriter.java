@@ -1,0 +1,586 @@
+package io.tianshu.event.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import io.tianshu.event.AlertOpened;
+import io.tianshu.event.AlertResolved;
+import io.tianshu.event.AlertState;
+import io.tianshu.event.AlertSuppressor;
+import io.tianshu.event.IncomingSignal;
+import io.tianshu.event.IntakeReceipt.Outcome;
+import io.tianshu.event.IntakeReceipt.SignalOutcome;
+import io.tianshu.event.IntegrationInfo;
+import io.tianshu.event.IntegrationKind;
+import io.tianshu.event.Integrations;
+import io.tianshu.event.Severity;
+import io.tianshu.event.SignalStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies one batch of signals inside the caller's transaction with a fixed number of
+ * statements whatever the batch size: lock the batch's keys in {@code event.alert_key}
+ * (created by one {@code INSERT … ON CONFLICT DO NOTHING}), lock their current alerts,
+ * apply the signals in memory in arrival order, then write back with one multi-row upsert
+ * per table ({@code unnest} of arrays). Keys are locked in (integration, fingerprint)
+ * order and a manual change locks a single alert row, so writers on several nodes and the
+ * lifecycle API cannot deadlock each other.
+ *
+ * <p>
+ * Semantics (docs/event-center.md): the same content again is a duplicate (last-seen
+ * refreshed, {@code duplicates}+1); changed content of an open alert is an occurrence
+ * ({@code occurrences}+1); a firing signal for a resolved alert reopens it within
+ * {@link EventProperties#reopenWindow()}, later (or after CLOSED) it opens a new alert
+ * for the same key; more than {@link EventProperties#flapThreshold()} firing/resolved
+ * changes of a key within {@link EventProperties#flapWindow()} mark it flapping.
+ */
+@Component
+class AlertWriter {
+
+	static final String ALERT_COLUMNS = "id, first_seen, integration_id, source, fingerprint, group_key, status, "
+			+ "state, severity, source_severity, summary, resource, labels, annotations, links, details, "
+			+ "generator_url, starts_at, ends_at, auto_resolve, last_seen, occurrences, duplicates, last_hash, "
+			+ "state_changed_at, acknowledged_at, acknowledged_by, resolved_at, closed_at, assignee_user, "
+			+ "assignee_team, ci_id, business_system_id, owner_team_id, flapping, version";
+
+	private static final String ALERT_CASTS = "u.id::bigint, u.first_seen::timestamptz, u.integration_id::uuid, "
+			+ "u.source, u.fingerprint, u.group_key, u.status, u.state, u.severity, u.source_severity, u.summary, "
+			+ "u.resource, u.labels::jsonb, u.annotations::jsonb, u.links::jsonb, u.details::jsonb, u.generator_url, "
+			+ "u.starts_at::timestamptz, u.ends_at::timestamptz, u.auto_resolve::boolean, u.last_seen::timestamptz, "
+			+ "u.occurrences::int, u.duplicates::int, u.last_hash, u.state_changed_at::timestamptz, "
+			+ "u.acknowledged_at::timestamptz, u.acknowledged_by, u.resolved_at::timestamptz, "
+			+ "u.closed_at::timestamptz, u.assignee_user, u.assignee_team::uuid, u.ci_id::uuid, "
+			+ "u.business_system_id::uuid, u.owner_team_id::uuid, u.flapping::boolean, u.version::int";
+
+	private static final String UPSERT_ALERTS;
+
+	static {
+		String[] names = ALERT_COLUMNS.split(",\\s*");
+		StringBuilder unnest = new StringBuilder();
+		StringBuilder updates = new StringBuilder();
+		for (int i = 0; i < names.length; i++) {
+			unnest.append((i > 0) ? ", " : "").append("?::text[]");
+			String n = names[i];
+			if (!List.of("id", "first_seen", "integration_id", "source", "fingerprint").contains(n)) {
+				updates.append((updates.length() > 0) ? ", " : "").append(n).append(" = EXCLUDED.").append(n);
+			}
+		}
+		UPSERT_ALERTS = "INSERT INTO event.alert (" + ALERT_COLUMNS + ") SELECT " + ALERT_CASTS + " FROM unnest("
+				+ unnest + ") AS u(" + ALERT_COLUMNS + ") ON CONFLICT (id, first_seen) DO UPDATE SET " + updates;
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final EventProperties properties;
+
+	private final Integrations integrations;
+
+	private final CmdbEnrichment enrichment;
+
+	private final ObjectProvider<AlertSuppressor> suppressors;
+
+	private final ApplicationEventPublisher events;
+
+	/**
+	 * Alert ids fetched ahead from the sequence; only the single writer thread uses it.
+	 */
+	private final Deque<Long> ids = new ArrayDeque<>();
+
+	/** Integration kinds never change. */
+	private final Map<UUID, String> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+
+	AlertWriter(JdbcTemplate jdbc, JsonMapper json, Clock clock, EventProperties properties, Integrations integrations,
+			CmdbEnrichment enrichment, ObjectProvider<AlertSuppressor> suppressors, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+		this.properties = properties;
+		this.integrations = integrations;
+		this.enrichment = enrichment;
+		this.suppressors = suppressors;
+		this.events = events;
+	}
+
+	/** Applies the signals in order; runs inside the caller's transaction. */
+	List<SignalOutcome> write(List<IncomingSignal> signals) {
+		Instant now = this.clock.instant();
+		Batch batch = new Batch(now);
+		TreeMap<Key, KeyState> keys = new TreeMap<>();
+		for (IncomingSignal s : signals) {
+			keys.computeIfAbsent(new Key(s.integrationId(), s.fingerprint()), (k) -> new KeyState());
+		}
+		lockKeys(keys);
+		loadAlerts(keys);
+		List<SignalOutcome> outcomes = new ArrayList<>(signals.size());
+		for (IncomingSignal s : signals) {
+			KeyState key = keys.get(new Key(s.integrationId(), s.fingerprint()));
+			SignalOutcome outcome = apply(s, key, batch);
+			outcomes.add(outcome);
+			if (s.status() != SignalStatus.EXPIRED) {
+				batch.raw.add(new String[] { s.receivedAt().toString(), s.integrationId().toString(), s.fingerprint(),
+						s.status().name(), outcome.outcome().name(), AlertRow.text(outcome.alertId()),
+						identityHash(s) });
+			}
+		}
+		persist(keys, batch);
+		batch.published.forEach(this.events::publishEvent);
+		return outcomes;
+	}
+
+	private SignalOutcome apply(IncomingSignal s, KeyState key, Batch batch) {
+		AlertRow a = key.alert;
+		String hash = identityHash(s);
+		Instant now = batch.now;
+		switch (s.status()) {
+			case FIRING -> {
+				if (a != null && hash.equals(a.lastHash) && !AlertState.CLOSED.name().equals(a.state)) {
+					duplicate(a, s, now);
+					return outcome(s, a, Outcome.DUPLICATE);
+				}
+				if (a == null || AlertState.CLOSED.name().equals(a.state) || (AlertState.RESOLVED.name().equals(a.state)
+						&& a.resolvedAt != null && a.resolvedAt.isBefore(now.minus(this.properties.reopenWindow())))) {
+					if (a != null && SignalStatus.RESOLVED.name().equals(a.status)) {
+						flapChange(key, now);
+					}
+					AlertRow created = create(s, hash, key, batch);
+					key.alert = created;
+					key.pointerChanged = true;
+					return outcome(s, created, Outcome.CREATED);
+				}
+				if (AlertState.RESOLVED.name().equals(a.state)) {
+					flapChange(key, now);
+					content(a, s, hash, now);
+					a.occurrences++;
+					a.resolvedAt = null;
+					a.flapping = key.flapping(this.properties, now);
+					String suppressed = suppression(a);
+					transition(a, (suppressed != null) ? AlertState.SUPPRESSED : AlertState.OPEN, "source",
+							Map.of("reason", "reopened"), batch);
+					if (suppressed != null) {
+						activity(a, batch, "SUPPRESSED", "system", null, null, Map.of("reason", suppressed));
+					}
+					batch.published.add(opened(a, suppressed != null, true, now));
+					return outcome(s, a, Outcome.REOPENED);
+				}
+				boolean wasResolvedAtSource = SignalStatus.RESOLVED.name().equals(a.status);
+				if (wasResolvedAtSource) {
+					flapChange(key, now);
+					a.flapping = key.flapping(this.properties, now);
+				}
+				content(a, s, hash, now);
+				a.occurrences++;
+				return outcome(s, a, Outcome.UPDATED);
+			}
+			case RESOLVED -> {
+				if (a == null || AlertState.CLOSED.name().equals(a.state)) {
+					return outcome(s, a, Outcome.IGNORED);
+				}
+				if (hash.equals(a.lastHash)) {
+					duplicate(a, s, now);
+					return outcome(s, a, Outcome.DUPLICATE);
+				}
+				boolean changed = !SignalStatus.RESOLVED.name().equals(a.status);
+				if (changed) {
+					flapChange(key, now);
+					a.flapping = key.flapping(this.properties, now);
+				}
+				a.status = SignalStatus.RESOLVED.name();
+				a.endsAt = (s.endsAt() != null) ? s.endsAt() : now;
+				a.autoResolve = false;
+				a.lastSeen = now;
+				a.lastHash = hash;
+				a.dirty = true;
+				if (AlertState.RESOLVED.name().equals(a.state)) {
+					return outcome(s, a, Outcome.UPDATED);
+				}
+				resolve(a, "source", batch);
+				return outcome(s, a, Outcome.RESOLVED);
+			}
+			case EXPIRED -> {
+				if (a == null || !AlertState.valueOf(a.state).active() || !a.autoResolve || a.endsAt == null
+						|| a.endsAt.isAfter(now)) {
+					return outcome(s, a, Outcome.IGNORED);
+				}
+				flapChange(key, now);
+				a.flapping = key.flapping(this.properties, now);
+				a.status = SignalStatus.RESOLVED.name();
+				a.autoResolve = false;
+				a.dirty = true;
+				resolve(a, "timeout", batch);
+				return outcome(s, a, Outcome.RESOLVED);
+			}
+			case ACKNOWLEDGED -> {
+				if (a == null || AlertState.CLOSED.name().equals(a.state)) {
+					return outcome(s, a, Outcome.IGNORED);
+				}
+				a.lastSeen = now;
+				a.dirty = true;
+				if (!AlertState.OPEN.name().equals(a.state) && !AlertState.SUPPRESSED.name().equals(a.state)) {
+					a.duplicates++;
+					return outcome(s, a, Outcome.DUPLICATE);
+				}
+				a.acknowledgedAt = now;
+				a.acknowledgedBy = "source";
+				a.lastHash = hash;
+				transition(a, AlertState.ACKNOWLEDGED, "source", null, batch);
+				return outcome(s, a, Outcome.ACKNOWLEDGED);
+			}
+			default -> throw new IllegalStateException(s.status().name());
+		}
+	}
+
+	private static SignalOutcome outcome(IncomingSignal s, AlertRow a, Outcome outcome) {
+		return new SignalOutcome(s.fingerprint(), (a != null) ? a.id : null, outcome);
+	}
+
+	private void duplicate(AlertRow a, IncomingSignal s, Instant now) {
+		a.lastSeen = now;
+		a.duplicates++;
+		if (s.autoResolve() && s.status() == SignalStatus.FIRING && s.endsAt() != null) {
+			// a re-send refreshes Alertmanager's resolve timeout
+			a.endsAt = s.endsAt();
+			a.autoResolve = true;
+		}
+		a.dirty = true;
+	}
+
+	private AlertRow create(IncomingSignal s, String hash, KeyState key, Batch batch) {
+		Instant now = batch.now;
+		AlertRow a = new AlertRow();
+		a.id = nextId();
+		a.firstSeen = now;
+		a.integrationId = s.integrationId();
+		a.source = this.kinds.computeIfAbsent(s.integrationId(),
+				(id) -> this.integrations.find(id)
+					.map(IntegrationInfo::kind)
+					.map(IntegrationKind::code)
+					.orElse("unknown"));
+		a.fingerprint = s.fingerprint();
+		a.occurrences = 1;
+		a.duplicates = 0;
+		a.version = 0;
+		content(a, s, hash, now);
+		CmdbEnrichment.Result enriched = this.enrichment.enrich(s.labels(), s.resource());
+		a.ciId = enriched.ciId();
+		a.businessSystemId = enriched.businessSystemId();
+		a.ownerTeamId = enriched.ownerTeamId();
+		a.flapping = key.flapping(this.properties, now);
+		String suppressed = suppression(a);
+		a.state = null;
+		transition(a, (suppressed != null) ? AlertState.SUPPRESSED : AlertState.OPEN, "source", null, batch);
+		if (enriched.ciId() != null) {
+			Map<String, Object> detail = new LinkedHashMap<>();
+			detail.put("ciId", enriched.ciId().toString());
+			detail.put("rule", enriched.rule());
+			if (enriched.businessSystemId() != null) {
+				detail.put("businessSystemId", enriched.businessSystemId().toString());
+			}
+			activity(a, batch, "ENRICHED", "system", null, null, detail);
+		}
+		if (suppressed != null) {
+			activity(a, batch, "SUPPRESSED", "system", null, null, Map.of("reason", suppressed));
+		}
+		if (a.flapping) {
+			activity(a, batch, "FLAPPING", "system", null, null, Map.of("flapping", true));
+		}
+		batch.published.add(opened(a, suppressed != null, false, now));
+		return a;
+	}
+
+	private void content(AlertRow a, IncomingSignal s, String hash, Instant now) {
+		a.groupKey = (s.groupKey() != null) ? s.groupKey() : a.groupKey;
+		a.status = SignalStatus.FIRING.name();
+		a.severity = s.severity().name();
+		a.sourceSeverity = s.sourceSeverity();
+		a.summary = s.summary();
+		a.resource = s.resource();
+		a.labels = this.json.writeValueAsString(s.labels());
+		a.annotations = this.json.writeValueAsString(s.annotations());
+		a.links = this.json.writeValueAsString(s.links());
+		a.details = (s.details() != null) ? this.json.writeValueAsString(s.details()) : null;
+		a.generatorUrl = s.generatorUrl();
+		a.startsAt = s.startsAt();
+		a.endsAt = s.endsAt();
+		a.autoResolve = s.autoResolve();
+		a.lastSeen = now;
+		a.lastHash = hash;
+		a.dirty = true;
+	}
+
+	private String suppression(AlertRow a) {
+		Map<String, String> labels = this.json.readValue(a.labels,
+				new tools.jackson.core.type.TypeReference<Map<String, String>>() {
+				});
+		AlertSuppressor.Candidate candidate = new AlertSuppressor.Candidate(a.integrationId, a.fingerprint,
+				Severity.valueOf(a.severity), labels, a.ciId, a.businessSystemId);
+		for (AlertSuppressor suppressor : this.suppressors.orderedStream().toList()) {
+			Optional<String> reason = suppressor.suppressionFor(candidate);
+			if (reason.isPresent()) {
+				return reason.get();
+			}
+		}
+		return null;
+	}
+
+	private void resolve(AlertRow a, String by, Batch batch) {
+		a.resolvedAt = batch.now;
+		transition(a, AlertState.RESOLVED, by, null, batch);
+		batch.published.add(new AlertResolved(a.id, a.integrationId, a.fingerprint, Severity.valueOf(a.severity),
+				a.ciId, a.businessSystemId, by, batch.now));
+	}
+
+	private void transition(AlertRow a, AlertState to, String actor, Map<String, Object> detail, Batch batch) {
+		AlertState from = (a.state != null) ? AlertState.valueOf(a.state) : null;
+		a.state = to.name();
+		a.stateChangedAt = batch.now;
+		a.version++;
+		a.dirty = true;
+		activity(a, batch, "STATE_CHANGED", actor, from, to, detail);
+	}
+
+	private void activity(AlertRow a, Batch batch, String kind, String actor, AlertState from, AlertState to,
+			Map<String, Object> detail) {
+		batch.activities.add(new String[] { Long.toString(a.id), a.firstSeen.toString(), batch.now.toString(), kind,
+				actor, (from != null) ? from.name() : null, (to != null) ? to.name() : null,
+				(detail != null) ? this.json.writeValueAsString(detail) : null });
+	}
+
+	private AlertOpened opened(AlertRow a, boolean suppressed, boolean reopened, Instant now) {
+		Map<String, String> labels = this.json.readValue(a.labels,
+				new tools.jackson.core.type.TypeReference<Map<String, String>>() {
+				});
+		return new AlertOpened(a.id, a.integrationId, a.fingerprint, Severity.valueOf(a.severity), a.summary, labels,
+				a.ciId, a.businessSystemId, suppressed, reopened, now);
+	}
+
+	private void flapChange(KeyState key, Instant now) {
+		key.flapChanges.add(now.getEpochSecond());
+		key.flapChanged = true;
+	}
+
+	private long nextId() {
+		if (this.ids.isEmpty()) {
+			this.ids.addAll(this.jdbc.queryForList("SELECT nextval('event.alert_id_seq') FROM generate_series(1, 100)",
+					Long.class));
+		}
+		return this.ids.removeFirst();
+	}
+
+	/**
+	 * SHA-256 of what identifies this content of the alert: status, severity, texts,
+	 * labels, annotations, links, details, start and (unless it is a refreshable resolve
+	 * timeout) end. Equal hashes are duplicates (re-sends, retries).
+	 */
+	static String identityHash(IncomingSignal s) {
+		StringBuilder b = new StringBuilder(256);
+		b.append(s.status()).append('\u0000').append(s.sourceSeverity()).append('\u0000').append(s.summary());
+		b.append('\u0000').append(s.resource()).append('\u0000').append(s.startsAt());
+		if (!(s.status() == SignalStatus.FIRING && s.autoResolve())) {
+			b.append('\u0000').append(s.endsAt());
+		}
+		s.labels().forEach((k, v) -> b.append('\u0001').append(k).append('=').append(v));
+		b.append('\u0002');
+		s.annotations().forEach((k, v) -> b.append('\u0001').append(k).append('=').append(v));
+		b.append('\u0002').append(s.links()).append('\u0002').append(s.details()).append('\u0002').append(s.groupKey());
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void lockKeys(TreeMap<Key, KeyState> keys) {
+		String[] integrations = new String[keys.size()];
+		String[] fingerprints = new String[keys.size()];
+		int i = 0;
+		for (Key k : keys.keySet()) {
+			integrations[i] = k.integrationId().toString();
+			fingerprints[i++] = k.fingerprint();
+		}
+		execute("INSERT INTO event.alert_key (integration_id, fingerprint) SELECT u.i::uuid, u.f "
+				+ "FROM unnest(?::text[], ?::text[]) AS u(i, f) ON CONFLICT DO NOTHING", integrations, fingerprints);
+		this.jdbc.query((Connection c) -> {
+			PreparedStatement ps = c.prepareStatement(
+					"SELECT k.integration_id, k.fingerprint, k.alert_id, k.first_seen, k.flap_changes FROM event.alert_key k "
+							+ "JOIN unnest(?::text[], ?::text[]) AS u(i, f) ON k.integration_id = u.i::uuid AND k.fingerprint = u.f "
+							+ "ORDER BY k.integration_id, k.fingerprint FOR UPDATE OF k");
+			ps.setArray(1, c.createArrayOf("text", integrations));
+			ps.setArray(2, c.createArrayOf("text", fingerprints));
+			return ps;
+		}, (rs) -> {
+			KeyState state = keys.get(new Key(rs.getObject(1, UUID.class), rs.getString(2)));
+			long alertId = rs.getLong(3);
+			state.alertId = rs.wasNull() ? null : alertId;
+			java.sql.Timestamp firstSeen = rs.getTimestamp(4);
+			state.firstSeen = (firstSeen != null) ? firstSeen.toInstant() : null;
+			Array changes = rs.getArray(5);
+			for (Object o : (Object[]) changes.getArray()) {
+				state.flapChanges.add(((Number) o).longValue());
+			}
+		});
+	}
+
+	private void loadAlerts(TreeMap<Key, KeyState> keys) {
+		List<String> ids = new ArrayList<>();
+		List<String> firstSeen = new ArrayList<>();
+		Map<Long, KeyState> byAlert = new LinkedHashMap<>();
+		keys.values().forEach((k) -> {
+			if (k.alertId != null && k.firstSeen != null) {
+				ids.add(k.alertId.toString());
+				firstSeen.add(k.firstSeen.toString());
+				byAlert.put(k.alertId, k);
+			}
+		});
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.jdbc.query((Connection c) -> {
+			PreparedStatement ps = c.prepareStatement("SELECT a.* FROM event.alert a "
+					+ "JOIN unnest(?::text[], ?::text[]) AS u(id, fs) ON a.id = u.id::bigint AND a.first_seen = u.fs::timestamptz "
+					+ "ORDER BY a.id FOR UPDATE OF a");
+			ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+			ps.setArray(2, c.createArrayOf("text", firstSeen.toArray()));
+			return ps;
+		}, (rs) -> {
+			AlertRow row = AlertRow.read(rs);
+			byAlert.get(row.id).alert = row;
+		});
+	}
+
+	private void persist(TreeMap<Key, KeyState> keys, Batch batch) {
+		List<String[]> alerts = new ArrayList<>();
+		List<String[]> pointers = new ArrayList<>();
+		Instant horizon = batch.now.minus(this.properties.flapWindow());
+		keys.forEach((k, state) -> {
+			if (state.alert != null && state.alert.dirty) {
+				alerts.add(state.alert.columns());
+			}
+			if (state.pointerChanged || state.flapChanged) {
+				state.flapChanges.removeIf((t) -> t < horizon.getEpochSecond());
+				StringBuilder changes = new StringBuilder("{");
+				state.flapChanges.forEach((t) -> changes.append((changes.length() > 1) ? "," : "").append(t));
+				changes.append('}');
+				pointers.add(new String[] { k.integrationId().toString(), k.fingerprint(),
+						(state.alert != null) ? Long.toString(state.alert.id) : null,
+						(state.alert != null) ? state.alert.firstSeen.toString() : null, changes.toString() });
+			}
+		});
+		if (!alerts.isEmpty()) {
+			execute(UPSERT_ALERTS, columns(alerts, 36));
+		}
+		if (!pointers.isEmpty()) {
+			execute("UPDATE event.alert_key k SET alert_id = u.a::bigint, first_seen = u.f::timestamptz, "
+					+ "flap_changes = u.c::bigint[] FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+					+ "AS u(i, fp, a, f, c) WHERE k.integration_id = u.i::uuid AND k.fingerprint = u.fp",
+					columns(pointers, 5));
+		}
+		if (!batch.activities.isEmpty()) {
+			execute("INSERT INTO event.alert_activity (id, alert_id, alert_first_seen, at, kind, actor, from_state, "
+					+ "to_state, detail) SELECT nextval('event.alert_activity_id_seq'), u.a::bigint, u.f::timestamptz, "
+					+ "u.at::timestamptz, u.k, u.actor, u.fs, u.ts, u.d::jsonb FROM unnest(?::text[], ?::text[], "
+					+ "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(a, f, at, k, actor, fs, ts, d)",
+					columns(batch.activities, 8));
+		}
+		if (!batch.raw.isEmpty()) {
+			execute("INSERT INTO event.raw_event (id, received_at, integration_id, fingerprint, status, outcome, "
+					+ "alert_id, payload_hash) SELECT nextval('event.raw_event_id_seq'), u.r::timestamptz, u.i::uuid, "
+					+ "u.fp, u.s, u.o, u.a::bigint, u.h FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], "
+					+ "?::text[], ?::text[], ?::text[]) AS u(r, i, fp, s, o, a, h)", columns(batch.raw, 7));
+		}
+	}
+
+	private static String[][] columns(List<String[]> rows, int width) {
+		String[][] columns = new String[width][rows.size()];
+		for (int r = 0; r < rows.size(); r++) {
+			String[] row = rows.get(r);
+			for (int c = 0; c < width; c++) {
+				columns[c][r] = row[c];
+			}
+		}
+		return columns;
+	}
+
+	private void execute(String sql, String[]... arrays) {
+		this.jdbc.execute((Connection c) -> c.prepareStatement(sql), (PreparedStatement ps) -> {
+			for (int i = 0; i < arrays.length; i++) {
+				ps.setArray(i + 1, ps.getConnection().createArrayOf("text", arrays[i]));
+			}
+			return ps.executeUpdate();
+		});
+	}
+
+	record Key(UUID integrationId, String fingerprint) implements Comparable<Key> {
+
+		@Override
+		public int compareTo(Key other) {
+			int c = this.integrationId.compareTo(other.integrationId);
+			return (c != 0) ? c : this.fingerprint.compareTo(other.fingerprint);
+		}
+
+	}
+
+	static final class KeyState {
+
+		Long alertId;
+
+		Instant firstSeen;
+
+		AlertRow alert;
+
+		boolean pointerChanged;
+
+		boolean flapChanged;
+
+		final List<Long> flapChanges = new ArrayList<>();
+
+		boolean flapping(EventProperties properties, Instant now) {
+			long horizon = now.minus(properties.flapWindow()).getEpochSecond();
+			return this.flapChanges.stream().filter((t) -> t >= horizon).count() > properties.flapThreshold();
+		}
+
+	}
+
+	static final class Batch {
+
+		final Instant now;
+
+		final List<String[]> activities = new ArrayList<>();
+
+		final List<String[]> raw = new ArrayList<>();
+
+		final List<Object> published = new ArrayList<>();
+
+		Batch(Instant now) {
+			this.now = now;
+		}
+
+	}
+
+}
