@@ -11,9 +11,10 @@ import io.tianshu.maturity.ProbeContext;
 import io.tianshu.maturity.ProbeOutcome;
 import io.tianshu.platform.ControlPosture;
 import io.tianshu.platform.ControlPosture.TokenUsage;
-import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.webmvc.api.OpenApiResource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +26,14 @@ class OpenApiProbe implements Probe {
 
 	private final ControlPosture posture;
 
-	private final ObjectProvider<SpringDocConfigProperties> springdoc;
+	private final ObjectProvider<OpenApiResource> openApi;
 
-	OpenApiProbe(ControlPosture posture, ObjectProvider<SpringDocConfigProperties> springdoc) {
+	private final Environment environment;
+
+	OpenApiProbe(ControlPosture posture, ObjectProvider<OpenApiResource> openApi, Environment environment) {
 		this.posture = posture;
-		this.springdoc = springdoc;
+		this.openApi = openApi;
+		this.environment = environment;
 	}
 
 	@Override
@@ -55,9 +59,9 @@ class OpenApiProbe implements Probe {
 
 	@Override
 	public ProbeOutcome evaluate(ProbeContext context) {
-		SpringDocConfigProperties docs = this.springdoc.getIfAvailable();
-		boolean described = docs != null && docs.getApiDocs().isEnabled();
-		String path = (docs != null) ? docs.getApiDocs().getPath() : null;
+		// the OpenAPI endpoint exists when springdoc registered its resource
+		boolean described = this.openApi.stream().findAny().isPresent();
+		String path = described ? this.environment.getProperty("springdoc.api-docs.path", "/v3/api-docs") : null;
 		TokenUsage tokens = this.posture.apiTokens(context.since());
 		Map<String, Object> counts = new LinkedHashMap<>();
 		counts.put("openApiDescription", described);
