@@ -68,6 +68,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/maturity/assessments/{id}/answers/{criterionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["answer"];
+        post?: never;
+        delete: operations["clearAnswer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guard/policies/{id}": {
         parameters: {
             query?: never;
@@ -356,7 +372,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/guard/policies": {
+    "/api/v1/maturity/probes/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments": {
         parameters: {
             query?: never;
             header?: never;
@@ -366,6 +398,102 @@ export interface paths {
         get: operations["list_4"];
         put?: never;
         post: operations["create_4"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["signOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["returnToAssessors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["prefill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/answers/{criterionId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guard/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_5"];
+        put?: never;
+        post: operations["create_5"];
         delete?: never;
         options?: never;
         head?: never;
@@ -459,9 +587,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
-        post: operations["create_5"];
+        post: operations["create_6"];
         delete?: never;
         options?: never;
         head?: never;
@@ -493,7 +621,7 @@ export interface paths {
         };
         get: operations["search"];
         put?: never;
-        post: operations["create_6"];
+        post: operations["create_7"];
         delete?: never;
         options?: never;
         head?: never;
@@ -660,6 +788,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/maturity/probes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_7"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/probes/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_8"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/frameworks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_4"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_5"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_3"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["download"];
+        put?: never;
+        post?: never;
+        delete: operations["detach"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cmdb/topology/path": {
         parameters: {
             query?: never;
@@ -795,7 +1051,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["history"];
+        get: operations["history_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -811,7 +1067,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_6"];
+        get: operations["list_9"];
         put?: never;
         post?: never;
         delete?: never;
@@ -827,7 +1083,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_4"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1055,6 +1311,49 @@ export interface components {
             description?: string;
             permissions?: string[];
             requiresTotp?: boolean;
+        };
+        AnswerBody: {
+            /** @enum {string} */
+            answer?: "MET" | "PARTLY" | "NOT_MET" | "NOT_APPLICABLE";
+            notes?: string;
+            links?: components["schemas"]["EvidenceLink"][];
+            overrideReason?: string;
+        };
+        EvidenceLink: {
+            /** @enum {string} */
+            type?: "CI" | "AUDIT_QUERY" | "ALERT_RULE" | "URL";
+            target?: string;
+            label?: string;
+        };
+        AttachmentInfo: {
+            /** Format: uuid */
+            id?: string;
+            criterionId?: string;
+            fileName?: string;
+            contentType?: string;
+            /** Format: int64 */
+            size?: number;
+            uploadedBy?: string;
+            /** Format: date-time */
+            uploadedAt?: string;
+        };
+        CriterionAnswer: {
+            criterionId?: string;
+            /** @enum {string} */
+            answer?: "MET" | "PARTLY" | "NOT_MET" | "NOT_APPLICABLE";
+            notes?: string;
+            links?: components["schemas"]["EvidenceLink"][];
+            source?: string;
+            probeId?: string;
+            /** @enum {string} */
+            probeVerdict?: "MET" | "NOT_MET" | "NOT_OBSERVABLE";
+            /** Format: uuid */
+            probeResultId?: string;
+            overrideReason?: string;
+            answeredBy?: string;
+            /** Format: date-time */
+            answeredAt?: string;
+            attachments?: components["schemas"]["AttachmentInfo"][];
         };
         PolicyDraft: {
             name?: string;
@@ -1334,6 +1633,99 @@ export interface components {
             /** Format: date-time */
             expiresAt?: string;
         };
+        RunRequest: {
+            probeIds?: string[];
+        };
+        LocalizedText: {
+            zh?: string;
+            en?: string;
+        };
+        ProbeResult: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            runId?: string;
+            probeId?: string;
+            probeVersion?: string;
+            /** @enum {string} */
+            verdict?: "MET" | "NOT_MET" | "NOT_OBSERVABLE";
+            summary?: components["schemas"]["LocalizedText"];
+            counts?: {
+                [key: string]: unknown;
+            };
+            ids?: string[];
+            links?: components["schemas"]["EvidenceLink"][];
+            criteria?: string[];
+            /** Format: date-time */
+            evaluatedAt?: string;
+        };
+        ProbeRun: {
+            /** Format: uuid */
+            id?: string;
+            trigger?: string;
+            triggeredBy?: string;
+            /** Format: date-time */
+            since?: string;
+            /** Format: date-time */
+            startedAt?: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            frameworkVersions?: {
+                [key: string]: string;
+            };
+            results?: components["schemas"]["ProbeResult"][];
+        };
+        Draft: {
+            frameworkId?: string;
+            title?: string;
+            scopeKind?: string;
+            systemIds?: string[];
+            assessors?: string[];
+            reviewer?: string;
+        };
+        Assessment: {
+            /** Format: uuid */
+            id?: string;
+            frameworkId?: string;
+            frameworkVersion?: string;
+            title?: string;
+            scope?: components["schemas"]["Scope"];
+            assessors?: string[];
+            reviewer?: string;
+            /** @enum {string} */
+            status?: "DRAFT" | "IN_REVIEW" | "SIGNED_OFF";
+            reviewNote?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: date-time */
+            submittedAt?: string;
+            /** Format: date-time */
+            signedOffAt?: string;
+            signedOffBy?: string;
+        };
+        Scope: {
+            /** @enum {string} */
+            kind?: "ORGANISATION" | "SYSTEMS";
+            systems?: components["schemas"]["ScopeSystem"][];
+        };
+        ScopeSystem: {
+            id?: string;
+            name?: string;
+        };
+        ReviewBody: {
+            note?: string;
+        };
+        Prefill: {
+            /** Format: int32 */
+            filled?: number;
+            /** Format: int32 */
+            keptManual?: number;
+            /** Format: int32 */
+            notObservable?: number;
+        };
         EvaluateRequest: {
             operationKind?: string;
             environment?: string;
@@ -1502,6 +1894,200 @@ export interface components {
             /** Format: date-time */
             revokedAt?: string;
         };
+        ProbeView: {
+            id?: string;
+            version?: string;
+            title?: components["schemas"]["LocalizedText"];
+            criteria?: string[];
+            bound?: string[];
+            unbound?: string[];
+            status?: string;
+            latest?: components["schemas"]["ProbeResult"];
+        };
+        FrameworkSummary: {
+            id?: string;
+            version?: string;
+            title?: components["schemas"]["LocalizedText"];
+            source?: string;
+            /** Format: int32 */
+            nodes?: number;
+            /** Format: int32 */
+            criteria?: number;
+        };
+        Criterion: {
+            id?: string;
+            point?: string;
+            clause?: string;
+            summary?: components["schemas"]["LocalizedText"];
+        };
+        Framework: {
+            id?: string;
+            version?: string;
+            title?: components["schemas"]["LocalizedText"];
+            source?: string;
+            scales?: components["schemas"]["Scale"][];
+            nodes?: components["schemas"]["FrameworkNode"][];
+        };
+        FrameworkNode: {
+            id?: string;
+            kind?: string;
+            name?: components["schemas"]["LocalizedText"];
+            clause?: string;
+            scale?: string;
+            description?: components["schemas"]["LocalizedText"];
+            children?: components["schemas"]["FrameworkNode"][];
+            levels?: components["schemas"]["Level"][];
+        };
+        Level: {
+            /** Format: int32 */
+            level?: number;
+            criteria?: components["schemas"]["Criterion"][];
+            /** Format: int32 */
+            sameAs?: number;
+        };
+        Scale: {
+            id?: string;
+            name?: components["schemas"]["LocalizedText"];
+            levels?: components["schemas"]["ScaleLevel"][];
+        };
+        ScaleLevel: {
+            /** Format: int32 */
+            level?: number;
+            name?: components["schemas"]["LocalizedText"];
+            description?: components["schemas"]["LocalizedText"];
+        };
+        AssessmentDetail: {
+            assessment?: components["schemas"]["Assessment"];
+            answers?: {
+                [key: string]: components["schemas"]["CriterionAnswer"];
+            };
+        };
+        Comparison: {
+            /** Format: uuid */
+            previousId?: string;
+            previousTitle?: string;
+            /** Format: date-time */
+            previousSignedOffAt?: string;
+            deltas?: components["schemas"]["Delta"][];
+        };
+        Delta: {
+            nodeId?: string;
+            name?: string;
+            /** Format: int32 */
+            depth?: number;
+            /** Format: int32 */
+            before?: number;
+            /** Format: int32 */
+            now?: number;
+            /** Format: int32 */
+            delta?: number;
+            /** Format: double */
+            scoreBefore?: number;
+            /** Format: double */
+            scoreNow?: number;
+        };
+        Gap: {
+            nodeId?: string;
+            nodeName?: string;
+            clause?: string;
+            /** Format: int32 */
+            currentLevel?: number;
+            /** Format: int32 */
+            targetLevel?: number;
+            criteria?: components["schemas"]["GapCriterion"][];
+        };
+        GapCriterion: {
+            id?: string;
+            clause?: string;
+            summary?: string;
+            /** @enum {string} */
+            answer?: "MET" | "PARTLY" | "NOT_MET" | "NOT_APPLICABLE";
+        };
+        GapGroup: {
+            groupId?: string;
+            groupName?: string;
+            items?: components["schemas"]["Gap"][];
+        };
+        Indicator: {
+            nodeId?: string;
+            name?: string;
+            /** Format: int32 */
+            max?: number;
+            /** Format: double */
+            score?: number;
+            /** Format: double */
+            previous?: number;
+        };
+        NodeResult: {
+            id?: string;
+            parentId?: string;
+            /** Format: int32 */
+            depth?: number;
+            kind?: string;
+            name?: string;
+            clause?: string;
+            graded?: boolean;
+            /** Format: int32 */
+            level?: number;
+            /** Format: int32 */
+            maxLevel?: number;
+            /** Format: double */
+            score?: number;
+            applicable?: boolean;
+            /** Format: int32 */
+            answered?: number;
+            /** Format: int32 */
+            total?: number;
+        };
+        ProbeOverride: {
+            criterionId?: string;
+            clause?: string;
+            probeId?: string;
+            /** @enum {string} */
+            probeVerdict?: "MET" | "NOT_MET" | "NOT_OBSERVABLE";
+            /** @enum {string} */
+            answer?: "MET" | "PARTLY" | "NOT_MET" | "NOT_APPLICABLE";
+            reason?: string;
+            by?: string;
+            /** Format: date-time */
+            at?: string;
+        };
+        Radar: {
+            id?: string;
+            title?: string;
+            indicators?: components["schemas"]["Indicator"][];
+        };
+        Report: {
+            assessment?: components["schemas"]["Assessment"];
+            frameworkTitle?: string;
+            frameworkVersion?: string;
+            lang?: string;
+            /** Format: date-time */
+            generatedAt?: string;
+            /** Format: int32 */
+            answered?: number;
+            /** Format: int32 */
+            total?: number;
+            nodes?: components["schemas"]["NodeResult"][];
+            radars?: components["schemas"]["Radar"][];
+            gaps?: components["schemas"]["GapGroup"][];
+            roadmap?: components["schemas"]["RoadmapPhase"][];
+            comparison?: components["schemas"]["Comparison"];
+            overrides?: components["schemas"]["ProbeOverride"][];
+        };
+        RoadmapPhase: {
+            /** Format: int32 */
+            targetLevel?: number;
+            steps?: components["schemas"]["RoadmapStep"][];
+        };
+        RoadmapStep: {
+            nodeId?: string;
+            nodeName?: string;
+            groupName?: string;
+            /** Format: int32 */
+            fromLevel?: number;
+            criteria?: components["schemas"]["GapCriterion"][];
+        };
         Edge: {
             /** Format: uuid */
             id?: string;
@@ -1655,12 +2241,12 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
-            string?: boolean;
             valueNode?: boolean;
             container?: boolean;
             missingNode?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            string?: boolean;
             integralNumber?: boolean;
             number?: boolean;
             embeddedValue?: boolean;
@@ -1824,6 +2410,54 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CriterionAnswer"];
+                };
+            };
+        };
+    };
+    clearAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                criterionId: string;
             };
             cookie?: never;
         };
@@ -2530,7 +3164,203 @@ export interface operations {
             };
         };
     };
+    run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RunRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ProbeRun"];
+                };
+            };
+        };
+    };
     list_4: {
+        parameters: {
+            query?: {
+                frameworkId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Assessment"][];
+                };
+            };
+        };
+    };
+    create_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Draft"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Assessment"];
+                };
+            };
+        };
+    };
+    submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Assessment"];
+                };
+            };
+        };
+    };
+    signOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReviewBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Assessment"];
+                };
+            };
+        };
+    };
+    returnToAssessors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReviewBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Assessment"];
+                };
+            };
+        };
+    };
+    prefill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Prefill"];
+                };
+            };
+        };
+    };
+    attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AttachmentInfo"];
+                };
+            };
+        };
+    };
+    list_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -2550,7 +3380,7 @@ export interface operations {
             };
         };
     };
-    create_4: {
+    create_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -2756,7 +3586,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_6: {
         parameters: {
             query?: {
                 group?: string;
@@ -2778,7 +3608,7 @@ export interface operations {
             };
         };
     };
-    create_5: {
+    create_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -2870,7 +3700,7 @@ export interface operations {
             };
         };
     };
-    create_6: {
+    create_7: {
         parameters: {
             query?: never;
             header?: {
@@ -3151,6 +3981,226 @@ export interface operations {
             };
         };
     };
+    list_7: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ProbeView"][];
+                };
+            };
+        };
+    };
+    history: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ProbeResult"][];
+                };
+            };
+        };
+    };
+    list_8: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["FrameworkSummary"][];
+                };
+            };
+        };
+    };
+    get_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Framework"];
+                };
+            };
+        };
+    };
+    get_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AssessmentDetail"];
+                };
+            };
+        };
+    };
+    delete_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    report: {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Report"];
+                };
+            };
+        };
+    };
+    pdf: {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+        };
+    };
+    detach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     path: {
         parameters: {
             query: {
@@ -3360,7 +4410,7 @@ export interface operations {
             };
         };
     };
-    history: {
+    history_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -3382,7 +4432,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -3402,7 +4452,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
