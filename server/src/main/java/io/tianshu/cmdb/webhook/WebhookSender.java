@@ -9,7 +9,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
@@ -104,20 +103,10 @@ class WebhookSender {
 		}
 	}
 
-	/** The bytes as text, a cut multi-byte character dropped. */
+	/** The bytes as text; a multi-byte character cut at the end is dropped. */
 	private static String snippet(byte[] bytes) {
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPLACE)
-				.onUnmappableCharacter(CodingErrorAction.REPLACE)
-				.replaceWith("")
-				.decode(java.nio.ByteBuffer.wrap(bytes))
-				.toString()
-				.replace("\u0000", "");
-		}
-		catch (java.nio.charset.CharacterCodingException ex) {
-			return "";
-		}
+		String text = new String(bytes, StandardCharsets.UTF_8).replace("\u0000", "");
+		return (bytes.length == SNIPPET_BYTES && text.endsWith("\uFFFD")) ? text.substring(0, text.length() - 1) : text;
 	}
 
 }
