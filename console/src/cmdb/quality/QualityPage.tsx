@@ -255,7 +255,9 @@ function IssueList({
         />
         <Segmented<string>
           value={filters.kind ?? 'all'}
-          onChange={(kind) => setFilters({ ...filters, kind: kind === 'all' ? undefined : (kind as IssueKind) })}
+          onChange={(kind) =>
+            setFilters({ ...filters, kind: kind === 'all' ? undefined : (kind as IssueKind) })
+          }
           options={[
             { value: 'all', label: t('cmdb.quality.kinds.all') },
             { value: 'incomplete', label: t('cmdb.quality.kinds.incomplete') },
@@ -469,7 +471,11 @@ export default function QualityPage() {
                   rowKey="model"
                   loading={report.isPending}
                   pagination={false}
-                  dataSource={worstFirst(r?.models ?? [], (m) => m.score, (m) => m.name)}
+                  dataSource={worstFirst(
+                    r?.models ?? [],
+                    (m) => m.score,
+                    (m) => m.name,
+                  )}
                   onRow={(m) => ({ onClick: () => setDrawer(m.model), style: { cursor: 'pointer' } })}
                   data-testid="quality-models"
                   columns={[
@@ -542,7 +548,11 @@ export default function QualityPage() {
           ]}
         />
       </Card>
-      <ModelDrawer model={drawer} onClose={() => setDrawer(null)} onIssues={(model) => showIssues({ model })} />
+      <ModelDrawer
+        model={drawer}
+        onClose={() => setDrawer(null)}
+        onIssues={(model) => showIssues({ model })}
+      />
     </Space>
   );
 }

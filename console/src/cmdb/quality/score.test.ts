@@ -35,7 +35,13 @@ describe('quality scores', () => {
       { n: 'a', s: score(80) },
       { n: 'c', s: score(20) },
     ];
-    expect(worstFirst(rows, (r) => r.s, (r) => r.n).map((r) => r.n)).toEqual(['c', 'a', 'b', 'x']);
+    expect(
+      worstFirst(
+        rows,
+        (r) => r.s,
+        (r) => r.n,
+      ).map((r) => r.n),
+    ).toEqual(['c', 'a', 'b', 'x']);
   });
 
   it('builds one line per score over the days', () => {

@@ -24,11 +24,7 @@ export function formatScore(score: number | null | undefined): string {
 }
 
 /** Sorts rows worst first (rows without a score last), then by a name. */
-export function worstFirst<T>(
-  rows: T[],
-  scoreOf: (row: T) => QualityScore,
-  nameOf: (row: T) => string,
-): T[] {
+export function worstFirst<T>(rows: T[], scoreOf: (row: T) => QualityScore, nameOf: (row: T) => string): T[] {
   const value = (row: T) => scoreOf(row).overall ?? Number.POSITIVE_INFINITY;
   return [...rows].sort((a, b) => value(a) - value(b) || nameOf(a).localeCompare(nameOf(b)));
 }
