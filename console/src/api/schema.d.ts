@@ -100,7 +100,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cmdb/models/{code}": {
+    "/api/v1/cmdb/webhooks/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -109,6 +109,22 @@ export interface paths {
         };
         get: operations["get_1"];
         put: operations["update_2"];
+        post?: never;
+        delete: operations["delete_3"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/models/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_2"];
+        put: operations["update_3"];
         post?: never;
         delete?: never;
         options?: never;
@@ -123,8 +139,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_2"];
-        put: operations["update_3"];
+        get: operations["get_3"];
+        put: operations["update_4"];
         post?: never;
         delete?: never;
         options?: never;
@@ -404,6 +420,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmdb/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_5"];
+        put?: never;
+        post: operations["create_5"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cmdb/relations": {
         parameters: {
             query?: never;
@@ -459,9 +539,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
-        post: operations["create_5"];
+        post: operations["create_6"];
         delete?: never;
         options?: never;
         head?: never;
@@ -493,7 +573,23 @@ export interface paths {
         };
         get: operations["search"];
         put?: never;
-        post: operations["create_6"];
+        post: operations["create_7"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/cis/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["verify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -603,13 +699,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["update_4"];
+        patch: operations["update_5"];
         trace?: never;
     };
     "/api/v1/system/info": {
@@ -660,6 +756,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmdb/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cmdb/topology/path": {
         parameters: {
             query?: never;
@@ -687,6 +799,70 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["deleteRelation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/quality/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/quality/models/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["model"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/quality/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["issues"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -811,7 +987,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_6"];
+        get: operations["list_7"];
         put?: never;
         post?: never;
         delete?: never;
@@ -827,7 +1003,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_4"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         delete?: never;
@@ -875,7 +1051,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["verify"];
+        get: operations["verify_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1095,6 +1271,29 @@ export interface components {
             parentId?: string;
             description?: string;
         };
+        WebhookBody: {
+            name?: string;
+            url?: string;
+            models?: string[];
+            attributes?: string[];
+            events?: string[];
+            enabled?: boolean;
+        };
+        Webhook: {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            url?: string;
+            models?: string[];
+            attributes?: string[];
+            events?: string[];
+            enabled?: boolean;
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
         AttributeBody: {
             code?: string;
             name?: string;
@@ -1110,6 +1309,7 @@ export interface components {
             group?: string;
             referenceModel?: string;
             itemType?: string;
+            recommended?: boolean;
         };
         IdentificationRule: {
             name?: string;
@@ -1143,6 +1343,7 @@ export interface components {
             referenceModel?: string;
             /** @enum {string} */
             itemType?: "STRING" | "TEXT" | "INT" | "DECIMAL" | "BOOL" | "ENUM" | "DATE" | "DATETIME" | "IP" | "CIDR" | "URL" | "LIST" | "REFERENCE" | "JSON";
+            recommended?: boolean;
         };
         CiModel: {
             /** Format: uuid */
@@ -1356,6 +1557,39 @@ export interface components {
             code?: string;
             message?: string;
         };
+        WebhookWithSecret: {
+            webhook?: components["schemas"]["Webhook"];
+            secret?: string;
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            webhookId?: string;
+            event?: string;
+            /** Format: uuid */
+            eventId?: string;
+            status?: string;
+            /** Format: int32 */
+            attempts?: number;
+            /** Format: int32 */
+            maxAttempts?: number;
+            /** Format: int32 */
+            lastStatusCode?: number;
+            lastError?: string;
+            responseSnippet?: string;
+            /** Format: date-time */
+            nextAttemptAt?: string;
+            /** Format: date-time */
+            lastAttemptAt?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            deliveredAt?: string;
+            /** Format: uuid */
+            redeliveryOf?: string;
+            payload?: string;
+        };
         RelationBody: {
             type?: string;
             /** Format: uuid */
@@ -1407,6 +1641,15 @@ export interface components {
             nameEn?: string;
             /** Format: int32 */
             sortOrder?: number;
+        };
+        CiVerification: {
+            /** Format: uuid */
+            ciId?: string;
+            /** Format: int32 */
+            version?: number;
+            /** Format: date-time */
+            verifiedAt?: string;
+            verifiedBy?: string;
         };
         StateBody: {
             state?: string;
@@ -1502,6 +1745,10 @@ export interface components {
             /** Format: date-time */
             revokedAt?: string;
         };
+        CursorPageWebhookDelivery: {
+            items?: components["schemas"]["WebhookDelivery"][];
+            nextCursor?: string;
+        };
         Edge: {
             /** Format: uuid */
             id?: string;
@@ -1524,6 +1771,104 @@ export interface components {
         TopologyGraph: {
             nodes?: components["schemas"]["Node"][];
             edges?: components["schemas"]["Edge"][];
+        };
+        ModelQuality: {
+            model?: string;
+            name?: string;
+            /** Format: int32 */
+            freshnessDays?: number;
+            score?: components["schemas"]["QualityScore"];
+        };
+        OwnerQuality: {
+            /** Format: uuid */
+            ownerTeamId?: string;
+            score?: components["schemas"]["QualityScore"];
+        };
+        QualityReport: {
+            /** Format: date-time */
+            computedAt?: string;
+            /** Format: double */
+            completenessWeight?: number;
+            /** Format: double */
+            freshnessWeight?: number;
+            /** Format: int32 */
+            defaultFreshnessDays?: number;
+            overall?: components["schemas"]["QualityScore"];
+            models?: components["schemas"]["ModelQuality"][];
+            owners?: components["schemas"]["OwnerQuality"][];
+        };
+        QualityScore: {
+            /** Format: double */
+            completeness?: number;
+            /** Format: double */
+            freshness?: number;
+            /** Format: double */
+            overall?: number;
+            /** Format: int64 */
+            cis?: number;
+            /** Format: int64 */
+            slots?: number;
+            /** Format: int64 */
+            filledSlots?: number;
+            /** Format: int64 */
+            freshCis?: number;
+        };
+        QualityTrendPoint: {
+            /** Format: date */
+            day?: string;
+            score?: components["schemas"]["QualityScore"];
+        };
+        AttributeCompleteness: {
+            code?: string;
+            name?: string;
+            required?: boolean;
+            recommended?: boolean;
+            counted?: boolean;
+            /** Format: int64 */
+            filled?: number;
+            /** Format: int64 */
+            cis?: number;
+            /** Format: double */
+            completeness?: number;
+        };
+        ModelQualityDetail: {
+            model?: string;
+            name?: string;
+            /** Format: int32 */
+            freshnessDays?: number;
+            score?: components["schemas"]["QualityScore"];
+            attributes?: components["schemas"]["AttributeCompleteness"][];
+        };
+        CursorPageQualityIssue: {
+            items?: components["schemas"]["QualityIssue"][];
+            nextCursor?: string;
+        };
+        MissingAttribute: {
+            code?: string;
+            name?: string;
+            required?: boolean;
+        };
+        QualityIssue: {
+            /** Format: uuid */
+            ciId?: string;
+            name?: string;
+            model?: string;
+            /** Format: uuid */
+            ownerTeamId?: string;
+            state?: string;
+            missing?: components["schemas"]["MissingAttribute"][];
+            incomplete?: boolean;
+            stale?: boolean;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: date-time */
+            verifiedAt?: string;
+            /** Format: date-time */
+            lastSeenAt?: string;
+            /** Format: int64 */
+            daysSinceSeen?: number;
+            /** Format: int32 */
+            freshnessDays?: number;
         };
         ModelVersion: {
             /** Format: int32 */
@@ -1575,7 +1920,7 @@ export interface components {
             /** Format: int32 */
             version?: number;
             /** @enum {string} */
-            change?: "CREATED" | "UPDATED" | "STATE_CHANGED" | "RETIRED";
+            change?: "CREATED" | "UPDATED" | "STATE_CHANGED" | "RETIRED" | "VERIFIED";
             diff?: {
                 [key: string]: components["schemas"]["FieldChange"];
             };
@@ -1655,12 +2000,12 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
-            string?: boolean;
             valueNode?: boolean;
             container?: boolean;
             missingNode?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            string?: boolean;
             integralNumber?: boolean;
             number?: boolean;
             embeddedValue?: boolean;
@@ -1957,6 +2302,74 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Webhook"];
+                };
+            };
+        };
+    };
+    update_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Webhook"];
+                };
+            };
+        };
+    };
+    delete_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 code: string;
             };
             cookie?: never;
@@ -1974,7 +2387,7 @@ export interface operations {
             };
         };
     };
-    update_2: {
+    update_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -2000,7 +2413,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: {
                 asOf?: string;
@@ -2024,7 +2437,7 @@ export interface operations {
             };
         };
     };
-    update_3: {
+    update_4: {
         parameters: {
             query?: never;
             header?: {
@@ -2642,6 +3055,117 @@ export interface operations {
             };
         };
     };
+    list_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Webhook"][];
+                };
+            };
+        };
+    };
+    create_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+        };
+    };
+    rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+        };
+    };
+    ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WebhookDelivery"];
+                };
+            };
+        };
+    };
+    redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WebhookDelivery"];
+                };
+            };
+        };
+    };
     createRelation: {
         parameters: {
             query?: never;
@@ -2756,7 +3280,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_6: {
         parameters: {
             query?: {
                 group?: string;
@@ -2778,7 +3302,7 @@ export interface operations {
             };
         };
     };
-    create_5: {
+    create_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -2870,7 +3394,7 @@ export interface operations {
             };
         };
     };
-    create_6: {
+    create_7: {
         parameters: {
             query?: never;
             header?: {
@@ -2892,6 +3416,30 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ConfigurationItem"];
+                };
+            };
+        };
+    };
+    verify: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Change-Source"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CiVerification"];
                 };
             };
         };
@@ -3043,7 +3591,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -3065,7 +3613,7 @@ export interface operations {
             };
         };
     };
-    update_4: {
+    update_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -3151,6 +3699,32 @@ export interface operations {
             };
         };
     };
+    deliveries: {
+        parameters: {
+            query?: {
+                status?: string;
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageWebhookDelivery"];
+                };
+            };
+        };
+    };
     path: {
         parameters: {
             query: {
@@ -3217,6 +3791,98 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["QualityReport"];
+                };
+            };
+        };
+    };
+    trend: {
+        parameters: {
+            query?: {
+                days?: string;
+                model?: string;
+                owner?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["QualityTrendPoint"][];
+                };
+            };
+        };
+    };
+    model: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ModelQualityDetail"];
+                };
+            };
+        };
+    };
+    issues: {
+        parameters: {
+            query?: {
+                model?: string;
+                owner?: string;
+                kind?: string;
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageQualityIssue"];
+                };
             };
         };
     };
@@ -3382,7 +4048,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -3402,7 +4068,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -3469,7 +4135,7 @@ export interface operations {
             };
         };
     };
-    verify: {
+    verify_1: {
         parameters: {
             query?: never;
             header?: never;
