@@ -1,4 +1,16 @@
+import { NotificationOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import type { FeatureRoute } from '../../app/feature';
+import { C } from '../permissions';
 
-/** The CMDB's webhooks pages (filled in by the feature that owns this folder). */
-export const webhooksRoutes: FeatureRoute[] = [];
+const WebhooksPage = lazy(() => import('./WebhooksPage'));
+
+/** 变更订阅: outbound webhook subscriptions to CMDB changes. */
+export const webhooksRoutes: FeatureRoute[] = [
+  {
+    path: '/cmdb/webhooks',
+    element: <WebhooksPage />,
+    permission: C.WEBHOOK_MANAGE,
+    menu: { labelKey: 'cmdb.webhooks.menu', icon: <NotificationOutlined />, group: 'cmdb', order: 60 },
+  },
+];

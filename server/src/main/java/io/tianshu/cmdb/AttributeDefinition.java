@@ -24,13 +24,29 @@ import java.util.List;
  * @param referenceModel for {@link AttributeType#REFERENCE}: the model the CI must be of,
  * or {@code null} for any
  * @param itemType for {@link AttributeType#LIST}: the type of the items
+ * @param recommended whether CIs should have a value (建议填写): not enforced, but counted by
+ * data-quality completeness like a required attribute
  */
 public record AttributeDefinition(String code, String name, AttributeType type, boolean required, boolean unique,
 		String regex, BigDecimal min, BigDecimal max, List<String> enumValues, Object defaultValue, String helpText,
-		String group, String referenceModel, AttributeType itemType) {
+		String group, String referenceModel, AttributeType itemType, boolean recommended) {
 
 	public AttributeDefinition {
 		enumValues = (enumValues != null) ? List.copyOf(enumValues) : List.of();
+	}
+
+	/** An attribute that is not {@link #recommended}. */
+	public AttributeDefinition(String code, String name, AttributeType type, boolean required, boolean unique,
+			String regex, BigDecimal min, BigDecimal max, List<String> enumValues, Object defaultValue, String helpText,
+			String group, String referenceModel, AttributeType itemType) {
+		this(code, name, type, required, unique, regex, min, max, enumValues, defaultValue, helpText, group,
+				referenceModel, itemType, false);
+	}
+
+	public AttributeDefinition asRecommended() {
+		return new AttributeDefinition(this.code, this.name, this.type, this.required, this.unique, this.regex,
+				this.min, this.max, this.enumValues, this.defaultValue, this.helpText, this.group, this.referenceModel,
+				this.itemType, true);
 	}
 
 	/** A plain optional attribute without rules. */
@@ -42,62 +58,62 @@ public record AttributeDefinition(String code, String name, AttributeType type, 
 	public AttributeDefinition asRequired() {
 		return new AttributeDefinition(this.code, this.name, this.type, true, this.unique, this.regex, this.min,
 				this.max, this.enumValues, this.defaultValue, this.helpText, this.group, this.referenceModel,
-				this.itemType);
+				this.itemType, this.recommended);
 	}
 
 	public AttributeDefinition asUnique() {
 		return new AttributeDefinition(this.code, this.name, this.type, this.required, true, this.regex, this.min,
 				this.max, this.enumValues, this.defaultValue, this.helpText, this.group, this.referenceModel,
-				this.itemType);
+				this.itemType, this.recommended);
 	}
 
 	public AttributeDefinition withRegex(String regex) {
 		return new AttributeDefinition(this.code, this.name, this.type, this.required, this.unique, regex, this.min,
 				this.max, this.enumValues, this.defaultValue, this.helpText, this.group, this.referenceModel,
-				this.itemType);
+				this.itemType, this.recommended);
 	}
 
 	public AttributeDefinition withRange(Number min, Number max) {
 		return new AttributeDefinition(this.code, this.name, this.type, this.required, this.unique, this.regex,
 				(min != null) ? new BigDecimal(min.toString()) : null,
 				(max != null) ? new BigDecimal(max.toString()) : null, this.enumValues, this.defaultValue,
-				this.helpText, this.group, this.referenceModel, this.itemType);
+				this.helpText, this.group, this.referenceModel, this.itemType, this.recommended);
 	}
 
 	public AttributeDefinition withEnum(List<String> values) {
 		return new AttributeDefinition(this.code, this.name, this.type, this.required, this.unique, this.regex,
 				this.min, this.max, values, this.defaultValue, this.helpText, this.group, this.referenceModel,
-				this.itemType);
+				this.itemType, this.recommended);
 	}
 
 	public AttributeDefinition withDefault(Object value) {
 		return new AttributeDefinition(this.code, this.name, this.type, this.required, this.unique, this.regex,
 				this.min, this.max, this.enumValues, value, this.helpText, this.group, this.referenceModel,
-				this.itemType);
+				this.itemType, this.recommended);
 	}
 
 	public AttributeDefinition withHelp(String helpText) {
 		return new AttributeDefinition(this.code, this.name, this.type, this.required, this.unique, this.regex,
 				this.min, this.max, this.enumValues, this.defaultValue, helpText, this.group, this.referenceModel,
-				this.itemType);
+				this.itemType, this.recommended);
 	}
 
 	public AttributeDefinition inGroup(String group) {
 		return new AttributeDefinition(this.code, this.name, this.type, this.required, this.unique, this.regex,
 				this.min, this.max, this.enumValues, this.defaultValue, this.helpText, group, this.referenceModel,
-				this.itemType);
+				this.itemType, this.recommended);
 	}
 
 	public AttributeDefinition referencing(String model) {
 		return new AttributeDefinition(this.code, this.name, this.type, this.required, this.unique, this.regex,
-				this.min, this.max, this.enumValues, this.defaultValue, this.helpText, this.group, model,
-				this.itemType);
+				this.min, this.max, this.enumValues, this.defaultValue, this.helpText, this.group, model, this.itemType,
+				this.recommended);
 	}
 
 	public AttributeDefinition ofItems(AttributeType itemType) {
 		return new AttributeDefinition(this.code, this.name, this.type, this.required, this.unique, this.regex,
 				this.min, this.max, this.enumValues, this.defaultValue, this.helpText, this.group, this.referenceModel,
-				itemType);
+				itemType, this.recommended);
 	}
 
 }

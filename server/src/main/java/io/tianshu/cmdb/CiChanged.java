@@ -3,8 +3,8 @@ package io.tianshu.cmdb;
 import java.time.Instant;
 
 /**
- * A CI was created, changed, moved to another lifecycle state or retired. Published in
- * the transaction of the change (the event publication registry stores it).
+ * A CI was created, changed, moved to another lifecycle state, retired or verified.
+ * Published in the transaction of the change (the event publication registry stores it).
  *
  * @param ci the CI
  * @param model its model code
@@ -17,7 +17,12 @@ public record CiChanged(CiId ci, String model, Kind kind, int version, ChangeSou
 
 	public enum Kind {
 
-		CREATED, UPDATED, STATE_CHANGED, RETIRED
+		CREATED, UPDATED, STATE_CHANGED, RETIRED,
+		/**
+		 * A data steward confirmed the CI's data is still correct (核实) without changing
+		 * it; counts for data-quality freshness.
+		 */
+		VERIFIED
 
 	}
 

@@ -401,7 +401,7 @@ class CmdbApiTests {
 				.anyMatch((e) -> e.ci().toString().equals(host) && e.kind() == CiChanged.Kind.CREATED));
 		assertThat(this.jdbc.sql("""
 				SELECT count(*) FROM platform.event_publication
-				WHERE event_type = ? AND serialized_event LIKE ?""")
+				WHERE event_type = ? AND serialized_event LIKE ? AND listener_id LIKE '%CmdbEventProbe%'""")
 			.params(CiChanged.class.getName(), "%" + host + "%")
 			.query(Integer.class)
 			.single()).isEqualTo(1);

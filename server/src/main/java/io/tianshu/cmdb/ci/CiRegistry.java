@@ -543,6 +543,7 @@ public class CiRegistry implements ConfigurationItems {
 			case UPDATED -> "cmdb.ci.updated";
 			case STATE_CHANGED -> "cmdb.ci.state-changed";
 			case RETIRED -> "cmdb.ci.retired";
+			case VERIFIED -> "cmdb.ci.verified";
 		};
 		this.audit.record(AuditEntry.success(action, "cmdb-ci", ci.id().toString())
 			.withChange(before, ci)

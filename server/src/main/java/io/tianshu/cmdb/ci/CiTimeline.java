@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import io.tianshu.cmdb.CiChanged;
 import io.tianshu.cmdb.CiHistoryEntry;
 import io.tianshu.cmdb.CiHistoryEntry.FieldChange;
 import io.tianshu.cmdb.CiId;
@@ -48,9 +49,16 @@ final class CiTimeline {
 		}
 		CiHistoryEntry first = entries.get(0);
 		CiHistoryEntry last = entries.get(entries.size() - 1);
+		// a verification changes no data, so it does not move updatedAt (it still counts
+		// the version)
+		CiHistoryEntry lastChange = entries.reversed()
+			.stream()
+			.filter((e) -> e.change() != CiChanged.Kind.VERIFIED)
+			.findFirst()
+			.orElse(last);
 		return new ConfigurationItem(id, model, name, LifecycleState.valueOf(state),
 				(owner != null) ? UUID.fromString(owner) : null, attributes, last.version(), first.changedAt(),
-				last.changedAt());
+				lastChange.changedAt());
 	}
 
 }

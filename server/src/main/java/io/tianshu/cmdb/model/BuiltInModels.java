@@ -57,28 +57,29 @@ class BuiltInModels implements ApplicationRunner {
 	static final List<ModelDraft> MODELS = List.of(
 			model("data_center", "数据中心", "Data centre", "facility", List.of(
 					of("dc_code", "数据中心编码", STRING).asRequired().asUnique().withRegex("[A-Z0-9][A-Z0-9-]{1,31}"),
-					of("city", "城市", STRING), of("address", "地址", STRING),
-					of("dc_role", "角色", ENUM).withEnum(List.of("primary", "disaster_recovery", "backup"))
+					of("city", "城市", STRING).asRecommended(), of("address", "地址", STRING),
+					of("dc_role", "角色", ENUM).asRecommended()
+						.withEnum(List.of("primary", "disaster_recovery", "backup"))
 						.withHelp("primary 主中心 / disaster_recovery 灾备中心 / backup 备份中心"),
 					of("tier", "等级", ENUM).withEnum(List.of("T1", "T2", "T3", "T4")), of("operator", "运营商", STRING)),
 					rule("dc_code")),
 			model("room", "机房", "Machine room", "facility",
 					List.of(of("room_code", "机房编码", STRING).asRequired().asUnique(),
-							of("floor", "楼层", INT).withRange(-5, 200),
+							of("floor", "楼层", INT).asRecommended().withRange(-5, 200),
 							of("area_sqm", "面积(平方米)", DECIMAL).withRange(0, null)),
 					rule("room_code")),
-			model("rack", "机柜", "Rack", "facility",
-					List.of(of("rack_code", "机柜编码", STRING).asRequired().asUnique(), of("row", "列", STRING),
-							of("units", "U 数", INT).withRange(1, 60).withDefault(42),
-							of("power_kw", "额定功率(kW)", DECIMAL).withRange(0, 100)),
-					rule("rack_code")),
+			model("rack", "机柜", "Rack", "facility", List.of(of("rack_code", "机柜编码", STRING).asRequired().asUnique(),
+					of("row", "列", STRING).asRecommended(), of("units", "U 数", INT).withRange(1, 60).withDefault(42),
+					of("power_kw", "额定功率(kW)", DECIMAL).withRange(0, 100)), rule("rack_code")),
 			model("network_device", "网络设备", "Network device", "iaas",
 					List.of(of("hostname", "设备名", STRING).asRequired(),
 							of("device_type", "设备类型", ENUM).asRequired()
 								.withEnum(List.of("switch", "router", "firewall", "load_balancer", "wan_optimizer")),
-							of("vendor", "厂商", STRING).inGroup("资产"), of("model", "型号", STRING).inGroup("资产"),
-							of("serial_number", "序列号", STRING).inGroup("资产"),
-							of("management_ip", "管理 IP", IP).inGroup("网络"), of("firmware", "固件版本", STRING)),
+							of("vendor", "厂商", STRING).inGroup("资产").asRecommended(),
+							of("model", "型号", STRING).inGroup("资产"),
+							of("serial_number", "序列号", STRING).inGroup("资产").asRecommended(),
+							of("management_ip", "管理 IP", IP).inGroup("网络").asRecommended(),
+							of("firmware", "固件版本", STRING)),
 					rule("hostname"), rule("serial_number")),
 			model("host", "主机", "Host", "iaas", List.of(
 					of("hostname", "主机名", STRING).asRequired().withRegex("[A-Za-z0-9][A-Za-z0-9.-]*").withRange(1, 253),
@@ -86,10 +87,11 @@ class BuiltInModels implements ApplicationRunner {
 						.withEnum(List.of("physical", "virtual"))
 						.withDefault("virtual")
 						.withHelp("physical 物理机 / virtual 虚拟机"),
-					of("environment", "环境", ENUM).withEnum(ENVIRONMENTS), of("ip_address", "IP 地址", IP).inGroup("网络"),
+					of("environment", "环境", ENUM).withEnum(ENVIRONMENTS).asRecommended(),
+					of("ip_address", "IP 地址", IP).inGroup("网络").asRecommended(),
 					of("management_ip", "带外管理 IP", IP).inGroup("网络"),
-					of("cpu_cores", "CPU 核数", INT).withRange(1, 1024).inGroup("配置"),
-					of("memory_gb", "内存(GB)", INT).withRange(1, 65536).inGroup("配置"),
+					of("cpu_cores", "CPU 核数", INT).withRange(1, 1024).inGroup("配置").asRecommended(),
+					of("memory_gb", "内存(GB)", INT).withRange(1, 65536).inGroup("配置").asRecommended(),
 					of("disk_gb", "磁盘(GB)", INT).withRange(0, 10_000_000).inGroup("配置"),
 					of("vendor", "厂商", STRING).inGroup("资产"), of("model", "型号", STRING).inGroup("资产"),
 					of("serial_number", "序列号", STRING).inGroup("资产"),
@@ -98,7 +100,8 @@ class BuiltInModels implements ApplicationRunner {
 					rule("hostname"), rule("serial_number")),
 			model("os", "操作系统", "Operating system", "iaas",
 					List.of(of("os_type", "类型", ENUM).asRequired().withEnum(List.of("linux", "windows", "aix", "unix")),
-							of("distribution", "发行版", STRING).withHelp("RHEL, 麒麟 Kylin, 统信 UOS, Windows Server ..."),
+							of("distribution", "发行版", STRING).asRecommended()
+								.withHelp("RHEL, 麒麟 Kylin, 统信 UOS, Windows Server ..."),
 							of("os_version", "版本", STRING).asRequired(), of("kernel", "内核", STRING),
 							of("end_of_support", "停止支持日期", DATE))),
 			model("db_instance", "数据库实例", "Database instance", "paas",
@@ -106,8 +109,9 @@ class BuiltInModels implements ApplicationRunner {
 							of("db_type", "数据库类型", ENUM).asRequired()
 								.withEnum(List.of("oracle", "mysql", "postgresql", "sqlserver", "db2", "oceanbase",
 										"dameng", "tidb", "gaussdb")),
-							of("db_version", "版本", STRING), of("port", "端口", INT).withRange(1, 65535),
-							of("ip_address", "服务 IP", IP),
+							of("db_version", "版本", STRING).asRecommended(),
+							of("port", "端口", INT).withRange(1, 65535).asRecommended(),
+							of("ip_address", "服务 IP", IP).asRecommended(),
 							of("db_role", "角色", ENUM).withEnum(List.of("primary", "standby", "single"))
 								.withDefault("single"),
 							of("environment", "环境", ENUM).withEnum(ENVIRONMENTS)),
@@ -117,23 +121,26 @@ class BuiltInModels implements ApplicationRunner {
 							of("mw_type", "中间件类型", ENUM).asRequired()
 								.withEnum(List.of("tomcat", "weblogic", "tongweb", "nginx", "kafka", "rocketmq",
 										"rabbitmq", "redis", "zookeeper", "elasticsearch")),
-							of("mw_version", "版本", STRING), of("port", "端口", INT).withRange(1, 65535),
-							of("ip_address", "服务 IP", IP), of("environment", "环境", ENUM).withEnum(ENVIRONMENTS)),
+							of("mw_version", "版本", STRING).asRecommended(),
+							of("port", "端口", INT).withRange(1, 65535).asRecommended(),
+							of("ip_address", "服务 IP", IP).asRecommended(),
+							of("environment", "环境", ENUM).withEnum(ENVIRONMENTS).asRecommended()),
 					rule("instance_name")),
 			model("application", "应用", "Application", "application",
 					List.of(of("app_code", "应用编码", STRING).asRequired().asUnique().withRegex("[A-Z][A-Z0-9_]{1,39}"),
 							of("vendor", "开发商", STRING).withHelp("恒生 Hundsun, 金证 Kingdom, 顶点 Apex, in-house ..."),
-							of("language", "开发语言", STRING), of("repository_url", "代码仓库", URL),
+							of("language", "开发语言", STRING).asRecommended(), of("repository_url", "代码仓库", URL),
 							of("tech_stack", "技术栈", LIST),
-							of("deploy_mode", "部署方式", ENUM).withEnum(List.of("vm", "container", "physical")),
+							of("deploy_mode", "部署方式", ENUM)
+								.withEnum(List.of("vm", "container", "physical"))
+								.asRecommended(),
 							of("description", "说明", TEXT)),
 					rule("app_code")),
-			model("service", "服务", "Service", "application",
-					List.of(of("service_code", "服务编码", STRING).asRequired().asUnique(),
-							of("protocol", "协议", ENUM).withEnum(
-									List.of("http", "https", "tcp", "fix", "step", "grpc", "mq")),
-							of("port", "端口", INT).withRange(1, 65535), of("endpoint_url", "访问地址", URL)),
-					rule("service_code")),
+			model("service", "服务", "Service", "application", List.of(
+					of("service_code", "服务编码", STRING).asRequired().asUnique(),
+					of("protocol", "协议", ENUM).withEnum(List.of("http", "https", "tcp", "fix", "step", "grpc", "mq"))
+						.asRecommended(),
+					of("port", "端口", INT).withRange(1, 65535), of("endpoint_url", "访问地址", URL)), rule("service_code")),
 			model("business_system", "业务系统", "Business system", "business",
 					List.of(of("system_code", "系统编码", STRING).asRequired().asUnique().withRegex("[A-Z][A-Z0-9_]{1,39}"),
 							of("business_grade", "业务等级", ENUM).asRequired()
@@ -142,7 +149,8 @@ class BuiltInModels implements ApplicationRunner {
 								.inGroup("连续性"),
 							of("rto_minutes", "RTO(分钟)", INT).asRequired().withRange(0, 10080).inGroup("连续性"),
 							of("rpo_minutes", "RPO(分钟)", INT).asRequired().withRange(0, 10080).inGroup("连续性"),
-							of("business_department", "业务部门", STRING), of("business_owner", "业务负责人", STRING),
+							of("business_department", "业务部门", STRING).asRecommended(),
+							of("business_owner", "业务负责人", STRING).asRecommended(),
 							of("regulatory_reporting", "涉及监管报送", BOOL).withDefault(false),
 							of("trading_hours_critical", "交易时段关键", BOOL).withDefault(false),
 							of("launch_date", "上线日期", DATE), of("description", "说明", TEXT)),
@@ -152,7 +160,7 @@ class BuiltInModels implements ApplicationRunner {
 							of("env_type", "环境类型", ENUM).asRequired().withEnum(ENVIRONMENTS)),
 					rule("env_code")),
 			model("ip_subnet", "IP子网", "IP subnet", "iaas",
-					List.of(of("cidr", "网段", CIDR).asRequired().asUnique(), of("gateway", "网关", IP),
+					List.of(of("cidr", "网段", CIDR).asRequired().asUnique(), of("gateway", "网关", IP).asRecommended(),
 							of("vlan_id", "VLAN", INT).withRange(1, 4094),
 							of("zone", "安全区域", ENUM)
 								.withEnum(List.of("trading", "core", "dmz", "office", "management", "exchange_link"))

@@ -45,6 +45,7 @@ final class ModelDiffs {
 			attributeField(changes, path, "name", old.name(), now.name());
 			attributeField(changes, path, "type", old.type(), now.type());
 			attributeField(changes, path, "required", old.required(), now.required());
+			attributeField(changes, path, "recommended", old.recommended(), now.recommended());
 			attributeField(changes, path, "unique", old.unique(), now.unique());
 			attributeField(changes, path, "regex", old.regex(), now.regex());
 			attributeField(changes, path, "min", plain(old.min()), plain(now.min()));

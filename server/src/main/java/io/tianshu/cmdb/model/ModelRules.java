@@ -147,7 +147,7 @@ final class ModelRules {
 		}
 		AttributeDefinition cleaned = new AttributeDefinition(code, name, type, a.required(), a.unique(), regex,
 				a.min(), a.max(), enumValues, a.defaultValue(), strip(a.helpText()), strip(a.group()), referenceModel,
-				itemType);
+				itemType, a.recommended());
 		if (a.defaultValue() != null && violations.size() == before) {
 			if (a.unique()) {
 				violations.add(new FieldViolation(field + ".defaultValue", "cmdb.model.attribute.default-not-allowed",

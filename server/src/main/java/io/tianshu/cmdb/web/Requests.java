@@ -37,7 +37,7 @@ final class Requests {
 
 	record AttributeBody(String code, String name, String type, Boolean required, Boolean unique, String regex,
 			BigDecimal min, BigDecimal max, List<String> enumValues, Object defaultValue, String helpText, String group,
-			String referenceModel, String itemType) {
+			String referenceModel, String itemType, Boolean recommended) {
 	}
 
 	record ModelBody(String code, String name, String nameEn, String group, String description, UUID ownerTeamId,
@@ -58,7 +58,8 @@ final class Requests {
 						attributeType(a.type(), field + ".type", true, violations), Boolean.TRUE.equals(a.required()),
 						Boolean.TRUE.equals(a.unique()), a.regex(), a.min(), a.max(), a.enumValues(), a.defaultValue(),
 						a.helpText(), a.group(), a.referenceModel(),
-						attributeType(a.itemType(), field + ".itemType", false, violations)));
+						attributeType(a.itemType(), field + ".itemType", false, violations),
+						Boolean.TRUE.equals(a.recommended())));
 			}
 			if (!violations.isEmpty()) {
 				throw TianshuException.invalid("The model is invalid", violations);

@@ -1,0 +1,217 @@
+package io.tianshu.cmdb.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.tianshu.cmdb.CiChanged;
+import io.tianshu.cmdb.RelationChanged;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Turns CMDB change events into delivery rows, one per matching enabled subscription, in
+ * the listener's own transaction. The events come through Spring Modulith's event
+ * publication registry (outbox): a listener that did not complete is run again after a
+ * restart, and the unique {@code (webhook_id, event_key)} makes that harmless.
+ */
+@Component
+class WebhookFanout {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final WebhookDispatcher dispatcher;
+
+	private final WebhookProperties properties;
+
+	private final Clock clock;
+
+	WebhookFanout(JdbcClient jdbc, JsonMapper json, WebhookDispatcher dispatcher, WebhookProperties properties,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.dispatcher = dispatcher;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	record Subscription(UUID id, Set<String> models, Set<String> attributes) {
+	}
+
+	@ApplicationModuleListener
+	void on(CiChanged event) {
+		String kind = WebhookEvents.of(event.kind());
+		List<Subscription> subscriptions = subscriptions(kind);
+		if (subscriptions.isEmpty()) {
+			return;
+		}
+		UUID ci = event.ci().value();
+		record Change(String diff, String actor, String requestId) {
+		}
+		Change change = this.jdbc
+			.sql("SELECT diff::text, actor, request_id FROM cmdb.ci_history WHERE ci_id = ? AND version = ?")
+			.params(ci, event.version())
+			.query((rs, n) -> new Change(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional()
+			.orElse(new Change("{}", null, null));
+		JsonNode diff = this.json.readTree(change.diff());
+		Set<String> changedAttributes = diff.propertyNames()
+			.stream()
+			.filter((field) -> field.startsWith("attributes."))
+			.map((field) -> field.substring("attributes.".length()))
+			.collect(Collectors.toSet());
+		Map<String, Object> item = this.jdbc.sql("SELECT name, state, owner_team_id FROM cmdb.ci WHERE id = ?")
+			.param(ci)
+			.query((rs, n) -> {
+				Map<String, Object> m = new LinkedHashMap<>();
+				m.put("id", ci.toString());
+				m.put("model", event.model());
+				m.put("name", rs.getString(1));
+				m.put("state", rs.getString(2));
+				m.put("version", event.version());
+				m.put("ownerTeamId", rs.getString(3));
+				return m;
+			})
+			.optional()
+			.orElseGet(() -> new LinkedHashMap<>(Map.of("id", ci.toString(), "model", event.model())));
+		String key = "ci:" + ci + ":" + event.version();
+		Map<String, Object> payload = payload(key, kind, event.changedAt(), event.source().name(), change.actor(),
+				change.requestId());
+		payload.put("ci", item);
+		payload.put("changes", diff);
+		String body = this.json.writeValueAsString(payload);
+		int queued = 0;
+		for (Subscription subscription : subscriptions) {
+			if (!subscription.models().isEmpty() && !subscription.models().contains(event.model())) {
+				continue;
+			}
+			if (!subscription.attributes().isEmpty()
+					&& Collections.disjoint(subscription.attributes(), changedAttributes)) {
+				continue;
+			}
+			queued += queue(subscription.id(), kind, key, body);
+		}
+		wakeAfterCommit(queued);
+	}
+
+	@ApplicationModuleListener
+	void on(RelationChanged event) {
+		String kind = WebhookEvents.of(event.kind());
+		List<Subscription> subscriptions = subscriptions(kind);
+		if (subscriptions.isEmpty()) {
+			return;
+		}
+		Map<UUID, String> models = this.jdbc.sql("SELECT id, model_code FROM cmdb.ci WHERE id IN (:ids)")
+			.param("ids", List.of(event.source().value(), event.target().value()))
+			.query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		String sourceModel = models.get(event.source().value());
+		String targetModel = models.get(event.target().value());
+		record Change(String actor, String requestId) {
+		}
+		Change change = this.jdbc.sql("""
+				SELECT actor, request_id FROM cmdb.relation_history WHERE relation_id = ? AND change = ?
+				ORDER BY id DESC LIMIT 1""")
+			.params(event.relation().value(), event.kind().name())
+			.query((rs, n) -> new Change(rs.getString(1), rs.getString(2)))
+			.optional()
+			.orElse(new Change(null, null));
+		String key = "relation:" + event.relation().value() + ":" + event.kind().name();
+		Map<String, Object> payload = payload(key, kind, event.changedAt(), event.changeSource().name(), change.actor(),
+				change.requestId());
+		Map<String, Object> relation = new LinkedHashMap<>();
+		relation.put("id", event.relation().value().toString());
+		relation.put("type", event.type());
+		relation.put("sourceId", event.source().value().toString());
+		relation.put("sourceModel", sourceModel);
+		relation.put("targetId", event.target().value().toString());
+		relation.put("targetModel", targetModel);
+		payload.put("relation", relation);
+		String body = this.json.writeValueAsString(payload);
+		int queued = 0;
+		for (Subscription subscription : subscriptions) {
+			if (!subscription.models().isEmpty() && !subscription.models().contains(sourceModel)
+					&& !subscription.models().contains(targetModel)) {
+				continue;
+			}
+			queued += queue(subscription.id(), kind, key, body);
+		}
+		wakeAfterCommit(queued);
+	}
+
+	static UUID eventId(String key) {
+		return UUID.nameUUIDFromBytes(("tianshu.cmdb:" + key).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static Map<String, Object> payload(String key, String kind, Instant occurredAt, String source, String actor,
+			String requestId) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("id", eventId(key).toString());
+		payload.put("event", kind);
+		payload.put("occurredAt", occurredAt.toString());
+		payload.put("source", source);
+		payload.put("actor", actor);
+		payload.put("requestId", requestId);
+		return payload;
+	}
+
+	private List<Subscription> subscriptions(String kind) {
+		return this.jdbc.sql("SELECT id, models, attributes FROM cmdb.webhook WHERE enabled AND ? = ANY(events)")
+			.param(kind)
+			.query((rs, n) -> new Subscription(rs.getObject(1, UUID.class), set(rs.getArray(2)), set(rs.getArray(3))))
+			.list();
+	}
+
+	private int queue(UUID webhook, String kind, String key, String body) {
+		return this.jdbc.sql("""
+				INSERT INTO cmdb.webhook_delivery (id, webhook_id, event, event_key, event_id, payload, status,
+				  max_attempts, next_attempt_at, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
+				ON CONFLICT (webhook_id, event_key) DO NOTHING""")
+			.params(UUID.randomUUID(), webhook, kind, key, eventId(key), body, this.properties.maxAttempts(),
+					Timestamp.from(this.clock.instant()), Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	private void wakeAfterCommit(int queued) {
+		if (queued == 0) {
+			return;
+		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					WebhookFanout.this.dispatcher.wake();
+				}
+			});
+		}
+		else {
+			this.dispatcher.wake();
+		}
+	}
+
+	static Set<String> set(Array array) throws SQLException {
+		return (array != null) ? Set.copyOf(java.util.Arrays.asList((String[]) array.getArray())) : Set.of();
+	}
+
+}
