@@ -22,12 +22,17 @@ export function ImpactPicture({ id, models }: { id: string; models: CiModel[] | 
     queryKey: ['cmdb', 'impact', id, direction, depth],
     queryFn: () => cisApi.impact(id, direction, depth),
   });
-  const name = useModelName(models);
+  const language = i18n.language;
   const option = useMemo(
     () =>
-      impact.data ? graphOption(impactLayout(impact.data, direction === 'UPSTREAM'), name, id) : undefined,
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [impact.data, direction, id, models],
+      impact.data
+        ? graphOption(
+            impactLayout(impact.data, direction === 'UPSTREAM'),
+            (code) => modelLabel(models, code, language),
+            id,
+          )
+        : undefined,
+    [impact.data, direction, id, models, language],
   );
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
