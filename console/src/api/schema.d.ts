@@ -532,6 +532,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmdb/cis/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["searchByFilter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendars/{id}/import": {
         parameters: {
             query?: never;
@@ -796,6 +812,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/business-systems/{id}/view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["businessView"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1411,6 +1443,17 @@ export interface components {
         StateBody: {
             state?: string;
         };
+        SearchBody: {
+            q?: string;
+            cursor?: string;
+            /** Format: int32 */
+            limit?: number;
+            model?: string;
+        };
+        CursorPageConfigurationItem: {
+            items?: components["schemas"]["ConfigurationItem"][];
+            nextCursor?: string;
+        };
         CalendarImportResult: {
             /** Format: int32 */
             imported?: number;
@@ -1549,10 +1592,6 @@ export interface components {
             toVersion?: number;
             changes?: components["schemas"]["ModelChange"][];
         };
-        CursorPageConfigurationItem: {
-            items?: components["schemas"]["ConfigurationItem"][];
-            nextCursor?: string;
-        };
         RelationHistoryEntry: {
             /** Format: uuid */
             relation?: string;
@@ -1589,6 +1628,12 @@ export interface components {
         FieldChange: {
             from?: unknown;
             to?: unknown;
+        };
+        BusinessView: {
+            /** Format: uuid */
+            system?: string;
+            nodes?: components["schemas"]["Node"][];
+            edges?: components["schemas"]["Edge"][];
         };
         CalendarSummary: {
             /** Format: uuid */
@@ -2948,6 +2993,30 @@ export interface operations {
             };
         };
     };
+    searchByFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageConfigurationItem"];
+                };
+            };
+        };
+    };
     importFile: {
         parameters: {
             query?: never;
@@ -3378,6 +3447,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["CiHistoryEntry"][];
+                };
+            };
+        };
+    };
+    businessView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BusinessView"];
                 };
             };
         };
