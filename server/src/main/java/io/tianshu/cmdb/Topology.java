@@ -26,6 +26,16 @@ public interface Topology {
 	 */
 	TopologyGraph path(CiId from, CiId to, int maxDepth, Set<String> types);
 
+	/**
+	 * The business view of a business system: its applications (contains), their services
+	 * (contains) and database / middleware instances (depends_on), the hosts those run on
+	 * (runs_on), and the racks (contains) and network devices (connects_to) of the hosts.
+	 * 404 when the CI is not visible, 422 {@code cmdb.topology.not-business-system} when
+	 * it is not a business system. For a caller limited by scope, CIs outside it are left
+	 * out.
+	 */
+	BusinessView businessView(CiId system);
+
 	enum Direction {
 
 		DOWNSTREAM, UPSTREAM

@@ -28,6 +28,16 @@ public interface Authorization {
 	 */
 	void require(String permission);
 
+	/**
+	 * Where the caller holds the permission: {@link PermissionScope#EVERYWHERE} for the
+	 * system, for callers whose grant is not tied to role assignments and when any
+	 * assignment granting it has no scope; otherwise the scopes of the assignments that
+	 * grant it. An API token acts within its owner's scopes for the permissions it
+	 * carries. {@link PermissionScope#NOWHERE} when the permission is not held. Modules
+	 * decide what belongs to a business system or environment.
+	 */
+	PermissionScope scopes(String permission);
+
 	/** Runs work as Tianshu itself, for schedules, listeners and demo data. */
 	<T> T runAsSystem(Supplier<T> work);
 

@@ -35,12 +35,16 @@ import io.tianshu.cmdb.model.AttributeValues;
 import io.tianshu.cmdb.model.ChangeContext;
 import io.tianshu.cmdb.model.CiKeys;
 import io.tianshu.cmdb.model.ModelCatalog;
+import io.tianshu.cmdb.query.CiFilters;
+import io.tianshu.cmdb.query.CiScopes;
+import io.tianshu.cmdb.query.SqlBuffer;
 import io.tianshu.cmdb.relation.RelationRegistry;
 import io.tianshu.platform.Audit;
 import io.tianshu.platform.AuditEntry;
 import io.tianshu.platform.Authorization;
 import io.tianshu.platform.CursorPage;
 import io.tianshu.platform.FieldViolation;
+import io.tianshu.platform.PermissionScope;
 import io.tianshu.platform.TianshuException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,8 +90,13 @@ public class CiRegistry implements ConfigurationItems {
 
 	private final Clock clock;
 
+	private final CiFilters filters;
+
+	private final CiScopes scopes;
+
 	CiRegistry(JdbcClient jdbc, JsonMapper json, ModelCatalog models, RelationRegistry relations,
-			Authorization authorization, Audit audit, ApplicationEventPublisher events, Clock clock) {
+			Authorization authorization, Audit audit, ApplicationEventPublisher events, Clock clock, CiFilters filters,
+			CiScopes scopes) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.models = models;
@@ -96,6 +105,8 @@ public class CiRegistry implements ConfigurationItems {
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.filters = filters;
+		this.scopes = scopes;
 	}
 
 	@Override
@@ -117,6 +128,7 @@ public class CiRegistry implements ConfigurationItems {
 		if (!violations.isEmpty()) {
 			throw TianshuException.invalid("The configuration item is invalid", violations);
 		}
+		this.scopes.requireCreatable(model.code(), attributes);
 		Instant now = this.clock.instant();
 		ConfigurationItem ci = new ConfigurationItem(CiId.random(), model.code(), name, state, draft.ownerTeamId(),
 				attributes, 1, now, now);
@@ -136,7 +148,9 @@ public class CiRegistry implements ConfigurationItems {
 	@Transactional(readOnly = true)
 	public ConfigurationItem get(CiId id) {
 		this.authorization.require(CmdbPermissions.CI_READ);
-		return find(id, false);
+		ConfigurationItem ci = find(id, false);
+		this.scopes.requireVisible(id);
+		return ci;
 	}
 
 	@Override
@@ -144,6 +158,7 @@ public class CiRegistry implements ConfigurationItems {
 	public ConfigurationItem asOf(CiId id, Instant at) {
 		this.authorization.require(CmdbPermissions.CI_READ);
 		ConfigurationItem current = find(id, false);
+		this.scopes.requireVisible(id);
 		List<CiHistoryEntry> entries = historyOf(id, at);
 		if (entries.isEmpty()) {
 			throw TianshuException.notFound("cmdb.ci.not-yet",
@@ -157,6 +172,7 @@ public class CiRegistry implements ConfigurationItems {
 	public ConfigurationItem update(CiId id, CiDraft draft, ChangeSource source) {
 		this.authorization.require(CmdbPermissions.CI_WRITE);
 		ConfigurationItem before = find(id, true);
+		this.scopes.requireChangeable(id, CmdbPermissions.CI_WRITE);
 		requireLive(before);
 		List<FieldViolation> violations = new ArrayList<>();
 		if (draft.model() != null && !draft.model().strip().equals(before.model())) {
@@ -202,6 +218,7 @@ public class CiRegistry implements ConfigurationItems {
 			return retire(id, source);
 		}
 		ConfigurationItem before = find(id, true);
+		this.scopes.requireChangeable(id, CmdbPermissions.CI_WRITE);
 		requireLive(before);
 		return moved(before, state, source);
 	}
@@ -228,6 +245,7 @@ public class CiRegistry implements ConfigurationItems {
 	public ConfigurationItem retire(CiId id, ChangeSource source) {
 		this.authorization.require(CmdbPermissions.CI_WRITE);
 		ConfigurationItem before = find(id, true);
+		this.scopes.requireChangeable(id, CmdbPermissions.CI_WRITE);
 		requireLive(before);
 		return retire(before, source, new HashSet<>());
 	}
@@ -255,6 +273,7 @@ public class CiRegistry implements ConfigurationItems {
 	public List<CiHistoryEntry> history(CiId id) {
 		this.authorization.require(CmdbPermissions.CI_READ);
 		find(id, false);
+		this.scopes.requireVisible(id);
 		return historyOf(id, null);
 	}
 
@@ -262,30 +281,21 @@ public class CiRegistry implements ConfigurationItems {
 	@Transactional(readOnly = true)
 	public CursorPage<ConfigurationItem> search(CiSearch search) {
 		this.authorization.require(CmdbPermissions.CI_READ);
-		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM cmdb.ci WHERE TRUE");
-		Map<String, Object> params = new LinkedHashMap<>();
+		SqlBuffer sql = new SqlBuffer("p");
+		sql.append(
+				"SELECT " + COLUMNS.replace("attributes::text", "c.attributes::text") + " FROM cmdb.ci c WHERE TRUE");
 		CiModel model = null;
 		if (search.model() != null) {
 			model = this.models.find(search.model())
 				.orElseThrow(() -> TianshuException.invalidField("model", "cmdb.ci.unknown-model",
 						"no model " + search.model()));
-			sql.append(" AND model_code = :model");
-			params.put("model", model.code());
-		}
-		if (search.state() != null) {
-			sql.append(" AND state = :state");
-			params.put("state", search.state().name());
-		}
-		else {
-			sql.append(" AND state <> 'RETIRED'");
+			sql.append(" AND c.model_code = ").append(sql.bind(model.code()));
 		}
 		if (search.namePrefix() != null && !search.namePrefix().isEmpty()) {
-			sql.append(" AND name LIKE :namePrefix");
-			params.put("namePrefix", likePrefix(search.namePrefix()));
+			sql.append(" AND c.name LIKE ").append(sql.bind(likePrefix(search.namePrefix())));
 		}
 		List<FieldViolation> violations = new ArrayList<>();
 		Map<String, Object> containment = new TreeMap<>();
-		int i = 0;
 		for (var entry : new TreeMap<>(search.equals()).entrySet()) {
 			AttributeDefinition attribute = searchable(model, entry.getKey(), "a." + entry.getKey(), violations);
 			if (model != null && attribute != null) {
@@ -295,23 +305,20 @@ public class CiRegistry implements ConfigurationItems {
 				}
 			}
 			else if (model == null) {
-				sql.append(" AND attributes ->> :ek").append(i).append(" = :ev").append(i);
-				params.put("ek" + i, entry.getKey());
-				params.put("ev" + i, entry.getValue());
-				i++;
+				sql.append(" AND c.attributes ->> ").append(sql.bind(entry.getKey()));
+				sql.append(" = ").append(sql.bind(entry.getValue()));
 			}
 		}
 		if (!containment.isEmpty()) {
 			// containment is what the GIN (jsonb_path_ops) index answers
-			sql.append(" AND attributes @> CAST(:contains AS jsonb)");
-			params.put("contains", this.json.writeValueAsString(containment));
+			sql.append(" AND c.attributes @> CAST(")
+				.append(sql.bind(this.json.writeValueAsString(containment)))
+				.append(" AS jsonb)");
 		}
 		for (var entry : new TreeMap<>(search.prefixes()).entrySet()) {
 			searchable(model, entry.getKey(), "a." + entry.getKey(), violations);
-			sql.append(" AND attributes ->> :pk").append(i).append(" LIKE :pv").append(i);
-			params.put("pk" + i, entry.getKey());
-			params.put("pv" + i, likePrefix(entry.getValue()));
-			i++;
+			sql.append(" AND c.attributes ->> ").append(sql.bind(entry.getKey()));
+			sql.append(" LIKE ").append(sql.bind(likePrefix(entry.getValue())));
 		}
 		int limit = search.limit();
 		if (limit < 1 || limit > 500) {
@@ -320,17 +327,29 @@ public class CiRegistry implements ConfigurationItems {
 		if (search.cursor() != null) {
 			String[] position = cursor(search.cursor(), violations);
 			if (position != null) {
-				sql.append(" AND (name, id) > (:cursorName, :cursorId)");
-				params.put("cursorName", position[0]);
-				params.put("cursorId", UUID.fromString(position[1]));
+				sql.append(" AND (c.name, c.id) > (")
+					.append(sql.bind(position[0]))
+					.append(", ")
+					.append(sql.bind(UUID.fromString(position[1])))
+					.append(")");
 			}
 		}
 		if (!violations.isEmpty()) {
 			throw TianshuException.invalid("The search is invalid", violations);
 		}
-		sql.append(" ORDER BY name, id LIMIT ").append(limit + 1);
-		var statement = this.jdbc.sql(sql.toString());
-		for (var param : params.entrySet()) {
+		PermissionScope scope = this.scopes.of(CmdbPermissions.CI_READ);
+		boolean statedByFilter = (search.filter() != null)
+				&& this.filters.append(search.filter(), "c", model, scope, sql);
+		if (search.state() != null) {
+			sql.append(" AND c.state = ").append(sql.bind(search.state().name()));
+		}
+		else if (!statedByFilter) {
+			sql.append(" AND c.state <> 'RETIRED'");
+		}
+		this.scopes.restrict("c", scope, sql);
+		sql.append(" ORDER BY c.name, c.id LIMIT ").append(sql.bind(limit + 1));
+		var statement = this.jdbc.sql(sql.sql());
+		for (var param : sql.params().entrySet()) {
 			statement = statement.param(param.getKey(), param.getValue());
 		}
 		List<ConfigurationItem> items = new ArrayList<>(statement.query(this::row).list());

@@ -24,6 +24,7 @@ import io.tianshu.cmdb.RelationId;
 import io.tianshu.cmdb.RelationType;
 import io.tianshu.cmdb.model.ChangeContext;
 import io.tianshu.cmdb.model.ModelCatalog;
+import io.tianshu.cmdb.query.CiScopes;
 import io.tianshu.platform.Audit;
 import io.tianshu.platform.AuditEntry;
 import io.tianshu.platform.Authorization;
@@ -56,14 +57,17 @@ public class RelationRegistry implements CiRelations {
 
 	private final Clock clock;
 
+	private final CiScopes scopes;
+
 	RelationRegistry(JdbcClient jdbc, ModelCatalog models, Authorization authorization, Audit audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, CiScopes scopes) {
 		this.jdbc = jdbc;
 		this.models = models;
 		this.authorization = authorization;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.scopes = scopes;
 	}
 
 	@Override
@@ -94,6 +98,9 @@ public class RelationRegistry implements CiRelations {
 			throw TianshuException.invalidField((from == null) ? "sourceId" : "targetId", "cmdb.relation.unknown-ci",
 					"no CI " + ((from == null) ? source : target));
 		}
+		// both ends must be within the caller's scope
+		this.scopes.requireChangeable(source, CmdbPermissions.RELATION_WRITE);
+		this.scopes.requireChangeable(target, CmdbPermissions.RELATION_WRITE);
 		if (from.state() == LifecycleState.RETIRED || to.state() == LifecycleState.RETIRED) {
 			throw TianshuException.conflict("cmdb.relation.ci-retired", "A retired CI cannot get new relations",
 					Map.of("ci", ((from.state() == LifecycleState.RETIRED) ? source : target).toString()));
@@ -181,7 +188,9 @@ public class RelationRegistry implements CiRelations {
 	@Transactional
 	public void delete(RelationId id, ChangeSource changeSource) {
 		this.authorization.require(CmdbPermissions.RELATION_WRITE);
-		Relation relation = find(id);
+		Relation relation = visible(find(id));
+		this.scopes.requireChangeable(relation.source(), CmdbPermissions.RELATION_WRITE);
+		this.scopes.requireChangeable(relation.target(), CmdbPermissions.RELATION_WRITE);
 		remove(relation, changeSource, null);
 	}
 
@@ -194,7 +203,18 @@ public class RelationRegistry implements CiRelations {
 	@Transactional(readOnly = true)
 	public Relation get(RelationId id) {
 		this.authorization.require(CmdbPermissions.CI_READ);
-		return find(id);
+		return visible(find(id));
+	}
+
+	/** The relation when the caller sees both ends; else 404 as if it did not exist. */
+	private Relation visible(Relation relation) {
+		var scope = this.scopes.of(CmdbPermissions.CI_READ);
+		if (!scope.everywhere()
+				&& this.scopes.covered(List.of(relation.source().value(), relation.target().value()), scope)
+					.size() < 2) {
+			throw TianshuException.notFound("cmdb.relation.not-found", "No relation " + relation.id());
+		}
+		return relation;
 	}
 
 	private Relation find(RelationId id) {
@@ -209,19 +229,31 @@ public class RelationRegistry implements CiRelations {
 	@Transactional(readOnly = true)
 	public List<Relation> of(CiId ci) {
 		this.authorization.require(CmdbPermissions.CI_READ);
-		return this.jdbc.sql("""
+		this.scopes.requireVisible(ci);
+		List<Relation> relations = this.jdbc.sql("""
 				SELECT id, type_code, source_id, target_id, created_at FROM cmdb.relation
 				WHERE source_id = :ci OR target_id = :ci ORDER BY type_code, created_at, id""")
 			.param("ci", ci.value())
 			.query(RelationRegistry::relation)
 			.list();
+		var scope = this.scopes.of(CmdbPermissions.CI_READ);
+		if (scope.everywhere()) {
+			return relations;
+		}
+		java.util.Set<UUID> seen = this.scopes.covered(relations.stream()
+			.flatMap((r) -> java.util.stream.Stream.of(r.source().value(), r.target().value()))
+			.collect(java.util.stream.Collectors.toSet()), scope);
+		return relations.stream()
+			.filter((r) -> seen.contains(r.source().value()) && seen.contains(r.target().value()))
+			.toList();
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public List<RelationHistoryEntry> history(CiId ci) {
 		this.authorization.require(CmdbPermissions.CI_READ);
-		return this.jdbc.sql("""
+		this.scopes.requireVisible(ci);
+		List<RelationHistoryEntry> entries = this.jdbc.sql("""
 				SELECT relation_id, change, type_code, source_id, target_id, actor, source, request_id, reason,
 				  changed_at
 				FROM cmdb.relation_history WHERE source_id = :ci OR target_id = :ci ORDER BY changed_at, id""")
@@ -232,6 +264,16 @@ public class RelationRegistry implements CiRelations {
 					ChangeSource.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
 					rs.getTimestamp(10).toInstant()))
 			.list();
+		var scope = this.scopes.of(CmdbPermissions.CI_READ);
+		if (scope.everywhere()) {
+			return entries;
+		}
+		java.util.Set<UUID> seen = this.scopes.covered(entries.stream()
+			.flatMap((e) -> java.util.stream.Stream.of(e.source().value(), e.target().value()))
+			.collect(java.util.stream.Collectors.toSet()), scope);
+		return entries.stream()
+			.filter((e) -> seen.contains(e.source().value()) && seen.contains(e.target().value()))
+			.toList();
 	}
 
 	/**

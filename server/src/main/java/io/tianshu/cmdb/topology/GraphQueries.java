@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.tianshu.cmdb.BusinessView;
+import io.tianshu.cmdb.BusinessView.Layer;
 import io.tianshu.cmdb.CiId;
 import io.tianshu.cmdb.CmdbPermissions;
 import io.tianshu.cmdb.LifecycleState;
@@ -17,7 +19,9 @@ import io.tianshu.cmdb.Topology;
 import io.tianshu.cmdb.TopologyGraph;
 import io.tianshu.cmdb.TopologyGraph.Edge;
 import io.tianshu.cmdb.TopologyGraph.Node;
+import io.tianshu.cmdb.query.CiScopes;
 import io.tianshu.platform.Authorization;
+import io.tianshu.platform.PermissionScope;
 import io.tianshu.platform.TianshuException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,9 +42,12 @@ class GraphQueries implements Topology {
 
 	private final Authorization authorization;
 
-	GraphQueries(JdbcClient jdbc, Authorization authorization) {
+	private final CiScopes scopes;
+
+	GraphQueries(JdbcClient jdbc, Authorization authorization, CiScopes scopes) {
 		this.jdbc = jdbc;
 		this.authorization = authorization;
+		this.scopes = scopes;
 	}
 
 	@Override
@@ -51,6 +58,7 @@ class GraphQueries implements Topology {
 			throw TianshuException.invalidField("depth", "cmdb.topology.depth-invalid", "depth must be 1–" + MAX_DEPTH);
 		}
 		requireCi(start);
+		this.scopes.requireVisible(start);
 		boolean down = direction != Direction.UPSTREAM;
 		String from = down ? "source_id" : "target_id";
 		String to = down ? "target_id" : "source_id";
@@ -91,7 +99,7 @@ class GraphQueries implements Topology {
 		if (depths.size() > MAX_NODES) {
 			throw tooLarge();
 		}
-		return new TopologyGraph(nodes(depths), List.copyOf(edges.values()));
+		return visible(depths, List.copyOf(edges.values()));
 	}
 
 	@Override
@@ -104,6 +112,9 @@ class GraphQueries implements Topology {
 		}
 		requireCi(from);
 		requireCi(to);
+		this.scopes.requireVisible(from);
+		this.scopes.requireVisible(to);
+		PermissionScope scope = this.scopes.of(CmdbPermissions.CI_READ);
 		if (from.equals(to)) {
 			return new TopologyGraph(nodes(Map.of(from.value(), 0)), List.of());
 		}
@@ -125,6 +136,18 @@ class GraphQueries implements Topology {
 				.list();
 			Set<UUID> current = new HashSet<>(frontier);
 			List<UUID> next = new ArrayList<>();
+			if (!scope.everywhere()) {
+				// a path only crosses CIs the caller may see
+				Set<UUID> ends = new HashSet<>();
+				edges.forEach((e) -> {
+					ends.add(e.source().value());
+					ends.add(e.target().value());
+				});
+				Set<UUID> covered = this.scopes.covered(ends, scope);
+				edges = edges.stream()
+					.filter((e) -> covered.contains(e.source().value()) && covered.contains(e.target().value()))
+					.toList();
+			}
 			for (Edge edge : edges) {
 				UUID a = edge.source().value();
 				UUID b = edge.target().value();
@@ -144,6 +167,101 @@ class GraphQueries implements Topology {
 			frontier = next;
 		}
 		return new TopologyGraph(List.of(), List.of());
+	}
+
+	/** The graph without the CIs outside the caller's scope and their edges. */
+	private TopologyGraph visible(Map<UUID, Integer> depths, List<Edge> edges) {
+		PermissionScope scope = this.scopes.of(CmdbPermissions.CI_READ);
+		if (scope.everywhere()) {
+			return new TopologyGraph(nodes(depths), edges);
+		}
+		Set<UUID> covered = this.scopes.covered(depths.keySet(), scope);
+		Map<UUID, Integer> kept = new LinkedHashMap<>();
+		depths.forEach((id, depth) -> {
+			if (covered.contains(id)) {
+				kept.put(id, depth);
+			}
+		});
+		return new TopologyGraph(nodes(kept),
+				edges.stream()
+					.filter((e) -> covered.contains(e.source().value()) && covered.contains(e.target().value()))
+					.toList());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public BusinessView businessView(CiId system) {
+		this.authorization.require(CmdbPermissions.CI_READ);
+		requireCi(system);
+		this.scopes.requireVisible(system);
+		Map<UUID, BusinessView.Node> nodes = new LinkedHashMap<>();
+		Map<UUID, Edge> edges = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT id, model_code, name, state FROM cmdb.ci WHERE id = ?")
+			.param(system.value())
+			.query((rs, n) -> new BusinessView.Node(new CiId(rs.getObject(1, UUID.class)), rs.getString(2),
+					rs.getString(3), LifecycleState.valueOf(rs.getString(4)), Layer.BUSINESS_SYSTEM))
+			.list()
+			.forEach((node) -> nodes.put(node.id().value(), node));
+		if (!nodes.get(system.value()).model().equals("business_system")) {
+			throw TianshuException.invalid("cmdb.topology.not-business-system",
+					"CI " + system + " is a " + nodes.get(system.value()).model() + ", not a business_system");
+		}
+		List<UUID> apps = step(List.of(system.value()), "contains", true, List.of("application"), Layer.APPLICATION,
+				nodes, edges);
+		step(apps, "contains", true, List.of("service"), Layer.SERVICE, nodes, edges);
+		List<UUID> instances = step(apps, "depends_on", true, List.of("db_instance", "middleware_instance"),
+				Layer.INSTANCE, nodes, edges);
+		List<UUID> runners = new ArrayList<>(apps);
+		runners.addAll(instances);
+		List<UUID> hosts = step(runners, "runs_on", true, List.of("host"), Layer.HOST, nodes, edges);
+		step(hosts, "contains", false, List.of("rack"), Layer.INFRASTRUCTURE, nodes, edges);
+		step(hosts, "connects_to", true, List.of("network_device"), Layer.INFRASTRUCTURE, nodes, edges);
+		PermissionScope scope = this.scopes.of(CmdbPermissions.CI_READ);
+		Set<UUID> covered = scope.everywhere() ? nodes.keySet() : this.scopes.covered(nodes.keySet(), scope);
+		return new BusinessView(system,
+				nodes.values().stream().filter((n) -> covered.contains(n.id().value())).toList(),
+				edges.values()
+					.stream()
+					.filter((e) -> covered.contains(e.source().value()) && covered.contains(e.target().value()))
+					.toList());
+	}
+
+	/**
+	 * One layer of the business view: the CIs of the models related to {@code from} by
+	 * the type ({@code forward}: from is the source). Returns the ids new to the view.
+	 */
+	private List<UUID> step(List<UUID> from, String type, boolean forward, List<String> models, Layer layer,
+			Map<UUID, BusinessView.Node> nodes, Map<UUID, Edge> edges) {
+		if (from.isEmpty()) {
+			return List.of();
+		}
+		String near = forward ? "source_id" : "target_id";
+		String far = forward ? "target_id" : "source_id";
+		List<UUID> added = new ArrayList<>();
+		this.jdbc.sql("""
+				SELECT r.id, r.source_id, r.target_id, c.id, c.model_code, c.name, c.state
+				FROM cmdb.relation r JOIN cmdb.ci c ON c.id = r.%2$s
+				WHERE r.%1$s IN (:from) AND r.type_code = :type AND c.model_code IN (:models)
+				ORDER BY c.name, c.id""".formatted(near, far))
+			.param("from", from)
+			.param("type", type)
+			.param("models", models)
+			.query((rs, n) -> {
+				UUID id = rs.getObject(4, UUID.class);
+				edges.putIfAbsent(rs.getObject(1, UUID.class), new Edge(new RelationId(rs.getObject(1, UUID.class)),
+						type, new CiId(rs.getObject(2, UUID.class)), new CiId(rs.getObject(3, UUID.class))));
+				if (!nodes.containsKey(id)) {
+					nodes.put(id, new BusinessView.Node(new CiId(id), rs.getString(5), rs.getString(6),
+							LifecycleState.valueOf(rs.getString(7)), layer));
+					added.add(id);
+				}
+				return id;
+			})
+			.list();
+		if (nodes.size() > MAX_NODES) {
+			throw tooLarge();
+		}
+		return added;
 	}
 
 	private TopologyGraph walkBack(UUID from, UUID to, Map<UUID, Edge> reachedBy) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.tianshu.cmdb.BusinessView;
 import io.tianshu.cmdb.CiDraft;
 import io.tianshu.cmdb.CiHistoryEntry;
 import io.tianshu.cmdb.CiId;
@@ -68,9 +69,10 @@ class CiController {
 	}
 
 	/**
-	 * Search: {@code model}, {@code name} (prefix), {@code state},
-	 * {@code a.<attribute>=value} (equal) or {@code a.<attribute>=value*} (prefix),
-	 * {@code cursor}, {@code limit}.
+	 * Search: {@code q} (the filter language, {@code docs/cmdb-filter-language.md}; 422
+	 * with {@code params.position} on error), {@code model}, {@code name} (prefix),
+	 * {@code state}, {@code a.<attribute>=value} (equal) or {@code a.<attribute>=value*}
+	 * (prefix), {@code cursor}, {@code limit}; all must hold.
 	 */
 	@GetMapping("/cis")
 	@RequiresPermission(CmdbPermissions.CI_READ)
@@ -100,7 +102,21 @@ class CiController {
 		}
 		return this.items.search(new CiSearch(query.get("model"), query.get("name"),
 				Requests.enumValue(LifecycleState.class, query.get("state"), "state", false), equals, prefixes,
-				query.get("cursor"), limit));
+				query.get("cursor"), limit, query.get("q")));
+	}
+
+	/**
+	 * The filter search for filters too long for a URL: {@code q}, {@code cursor},
+	 * {@code limit}, {@code model}.
+	 */
+	@PostMapping("/cis/search")
+	@RequiresPermission(CmdbPermissions.CI_READ)
+	CursorPage<ConfigurationItem> searchByFilter(@RequestBody SearchBody body) {
+		return this.items.search(new CiSearch(body.model(), null, null, Map.of(), Map.of(), body.cursor(),
+				(body.limit() != null) ? body.limit() : 50, body.q()));
+	}
+
+	record SearchBody(String q, String cursor, Integer limit, String model) {
 	}
 
 	@GetMapping("/cis/{id}")
@@ -168,6 +184,13 @@ class CiController {
 	TopologyGraph path(@RequestParam UUID from, @RequestParam UUID to, @RequestParam(defaultValue = "6") int maxDepth,
 			@RequestParam(required = false) String types) {
 		return this.topology.path(new CiId(from), new CiId(to), maxDepth, Requests.types(types));
+	}
+
+	/** The business view (业务视图) of a business system as layered nodes and edges. */
+	@GetMapping("/business-systems/{id}/view")
+	@RequiresPermission(CmdbPermissions.CI_READ)
+	BusinessView businessView(@PathVariable UUID id) {
+		return this.topology.businessView(new CiId(id));
 	}
 
 	@PostMapping("/relations")
