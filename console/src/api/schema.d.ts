@@ -68,6 +68,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/maturity/assessments/{id}/answers/{criterionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["answer"];
+        post?: never;
+        delete: operations["clearAnswer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guard/policies/{id}": {
         parameters: {
             query?: never;
@@ -79,6 +95,54 @@ export interface paths {
         put: operations["update_1"];
         post?: never;
         delete: operations["delete_2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["update_2"];
+        post?: never;
+        delete: operations["delete_3"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/integrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_1"];
+        put: operations["update_3"];
+        post?: never;
+        delete: operations["delete_4"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/enrichment-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["updateEnrichment"];
+        post?: never;
+        delete: operations["deleteEnrichment"];
         options?: never;
         head?: never;
         patch?: never;
@@ -100,6 +164,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmdb/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_2"];
+        put: operations["update_4"];
+        post?: never;
+        delete: operations["delete_5"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cmdb/models/{code}": {
         parameters: {
             query?: never;
@@ -107,8 +187,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_1"];
-        put: operations["update_2"];
+        get: operations["get_3"];
+        put: operations["update_5"];
         post?: never;
         delete?: never;
         options?: never;
@@ -123,9 +203,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_2"];
-        put: operations["update_3"];
+        get: operations["get_4"];
+        put: operations["update_6"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Alertmanager API v2: post alerts (Prometheus, vmalert, Grafana)
+         * @description A JSON array of postableAlert. Without endsAt an alert resolves unless re-sent within the integration's resolveTimeout (Alertmanager's resolve_timeout, default 5m). Invalid alerts are refused with 400 after the valid ones are stored, as Alertmanager does.
+         */
+        post: operations["postAlerts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -356,7 +456,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/guard/policies": {
+    "/api/v1/maturity/probes/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments": {
         parameters: {
             query?: never;
             header?: never;
@@ -366,6 +482,102 @@ export interface paths {
         get: operations["list_4"];
         put?: never;
         post: operations["create_4"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["signOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["returnToAssessors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["prefill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/answers/{criterionId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guard/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_5"];
+        put?: never;
+        post: operations["create_5"];
         delete?: never;
         options?: never;
         head?: never;
@@ -388,6 +600,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["signalRules"];
+        put?: never;
+        post: operations["create_6"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_6"];
+        put?: never;
+        post: operations["create_7"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/integrations/{id}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["rotate_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/ingest/zabbix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Zabbix webhook media type
+         * @description 200 after the event is stored.
+         */
+        post: operations["event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/ingest/pagerduty/v2/enqueue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * PagerDuty Events API v2 enqueue
+         * @description routing_key is the integration token. 202 after the event is stored.
+         */
+        post: operations["enqueue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/ingest/generic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generic JSON, mapped by the integration's JSONPath settings
+         * @description 200 after the alerts are stored; alerts that do not map are refused 422 (the others are stored).
+         */
+        post: operations["ingest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/ingest/alertmanager": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Alertmanager webhook receiver (webhook_configs, format version 4)
+         * @description Authenticates by the integration token only (Bearer, basic-auth password or ?token=). Answers 200 after the alerts are stored.
+         */
+        post: operations["webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/enrichment-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["enrichmentRules"];
+        put?: never;
+        post: operations["createEnrichment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["assign_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -398,6 +834,70 @@ export interface paths {
         get: operations["departments"];
         put?: never;
         post: operations["createDepartment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_7"];
+        put?: never;
+        post: operations["create_8"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["redeliver"];
         delete?: never;
         options?: never;
         head?: never;
@@ -459,9 +959,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_5"];
+        get: operations["list_8"];
         put?: never;
-        post: operations["create_5"];
+        post: operations["create_9"];
         delete?: never;
         options?: never;
         head?: never;
@@ -525,7 +1025,23 @@ export interface paths {
         };
         get: operations["search"];
         put?: never;
-        post: operations["create_6"];
+        post: operations["create_10"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/cis/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["verify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -558,6 +1074,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/cis/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["searchByFilter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -667,13 +1199,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_3"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["update_4"];
+        patch: operations["update_7"];
         trace?: never;
     };
     "/api/v1/system/info": {
@@ -724,6 +1256,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/maturity/probes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_9"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/probes/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_10"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/frameworks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_6"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_7"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_6"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maturity/assessments/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["download"];
+        put?: never;
+        post?: never;
+        delete: operations["detach"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/integrations/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_11"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_8"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["facets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cmdb/topology/path": {
         parameters: {
             query?: never;
@@ -751,6 +1507,70 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["deleteRelation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/quality/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/quality/models/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["model"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/quality/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["issues"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -907,7 +1727,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["history"];
+        get: operations["history_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/business-systems/{id}/view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["businessView"];
         put?: never;
         post?: never;
         delete?: never;
@@ -923,7 +1759,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["export"];
+        get: operations["export_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -939,7 +1775,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_6"];
+        get: operations["list_12"];
         put?: never;
         post?: never;
         delete?: never;
@@ -955,7 +1791,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_4"];
+        get: operations["get_9"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1003,7 +1839,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["verify"];
+        get: operations["verify_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1035,7 +1871,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["export_1"];
+        get: operations["export_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1184,6 +2020,49 @@ export interface components {
             permissions?: string[];
             requiresTotp?: boolean;
         };
+        AnswerBody: {
+            /** @enum {string} */
+            answer?: "MET" | "PARTLY" | "NOT_MET" | "NOT_APPLICABLE";
+            notes?: string;
+            links?: components["schemas"]["EvidenceLink"][];
+            overrideReason?: string;
+        };
+        EvidenceLink: {
+            /** @enum {string} */
+            type?: "CI" | "AUDIT_QUERY" | "ALERT_RULE" | "URL";
+            target?: string;
+            label?: string;
+        };
+        AttachmentInfo: {
+            /** Format: uuid */
+            id?: string;
+            criterionId?: string;
+            fileName?: string;
+            contentType?: string;
+            /** Format: int64 */
+            size?: number;
+            uploadedBy?: string;
+            /** Format: date-time */
+            uploadedAt?: string;
+        };
+        CriterionAnswer: {
+            criterionId?: string;
+            /** @enum {string} */
+            answer?: "MET" | "PARTLY" | "NOT_MET" | "NOT_APPLICABLE";
+            notes?: string;
+            links?: components["schemas"]["EvidenceLink"][];
+            source?: string;
+            probeId?: string;
+            /** @enum {string} */
+            probeVerdict?: "MET" | "NOT_MET" | "NOT_OBSERVABLE";
+            /** Format: uuid */
+            probeResultId?: string;
+            overrideReason?: string;
+            answeredBy?: string;
+            /** Format: date-time */
+            answeredAt?: string;
+            attachments?: components["schemas"]["AttachmentInfo"][];
+        };
         PolicyDraft: {
             name?: string;
             kind?: string;
@@ -1209,6 +2088,119 @@ export interface components {
             };
             description?: string;
         };
+        SignalRuleDraft: {
+            name?: string;
+            /** Format: int32 */
+            position?: number;
+            enabled?: boolean;
+            /** Format: uuid */
+            integrationId?: string;
+            matchers?: string[];
+            /** @enum {string} */
+            action?: "DROP" | "TRANSFORM";
+            setLabels?: {
+                [key: string]: string;
+            };
+            renameLabels?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            setSeverity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+        };
+        SignalRule: {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            /** Format: int32 */
+            position?: number;
+            enabled?: boolean;
+            /** Format: uuid */
+            integrationId?: string;
+            matchers?: string[];
+            /** @enum {string} */
+            action?: "DROP" | "TRANSFORM";
+            setLabels?: {
+                [key: string]: string;
+            };
+            renameLabels?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            setSeverity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            /** Format: int64 */
+            hits?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        IntegrationDraft: {
+            name?: string;
+            /** @enum {string} */
+            kind?: "alertmanager" | "prometheus" | "pagerduty" | "zabbix" | "generic-json" | "syslog" | "snmp";
+            enabled?: boolean;
+            /** @enum {string} */
+            defaultSeverity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            severityMapping?: {
+                [key: string]: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            };
+            settings?: {
+                [key: string]: unknown;
+            };
+            description?: string;
+        };
+        IntegrationView: {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            /** @enum {string} */
+            kind?: "alertmanager" | "prometheus" | "pagerduty" | "zabbix" | "generic-json" | "syslog" | "snmp";
+            enabled?: boolean;
+            /** @enum {string} */
+            defaultSeverity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            severityMapping?: {
+                [key: string]: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            };
+            settings?: {
+                [key: string]: unknown;
+            };
+            description?: string;
+            tokenHint?: string;
+            /** Format: date-time */
+            tokenRotatedAt?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            token?: string;
+            ingestPath?: string;
+        };
+        EnrichmentRuleDraft: {
+            name?: string;
+            /** Format: int32 */
+            position?: number;
+            enabled?: boolean;
+            label?: string;
+            pattern?: string;
+            ciModel?: string;
+            attribute?: string;
+        };
+        EnrichmentRule: {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            /** Format: int32 */
+            position?: number;
+            enabled?: boolean;
+            label?: string;
+            pattern?: string;
+            ciModel?: string;
+            attribute?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
         DepartmentBody: {
             name?: string;
             /** Format: uuid */
@@ -1222,6 +2214,29 @@ export interface components {
             /** Format: uuid */
             parentId?: string;
             description?: string;
+        };
+        WebhookBody: {
+            name?: string;
+            url?: string;
+            models?: string[];
+            attributes?: string[];
+            events?: string[];
+            enabled?: boolean;
+        };
+        Webhook: {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            url?: string;
+            models?: string[];
+            attributes?: string[];
+            events?: string[];
+            enabled?: boolean;
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
         };
         AttributeBody: {
             code?: string;
@@ -1238,6 +2253,7 @@ export interface components {
             group?: string;
             referenceModel?: string;
             itemType?: string;
+            recommended?: boolean;
         };
         IdentificationRule: {
             name?: string;
@@ -1271,6 +2287,7 @@ export interface components {
             referenceModel?: string;
             /** @enum {string} */
             itemType?: "STRING" | "TEXT" | "INT" | "DECIMAL" | "BOOL" | "ENUM" | "DATE" | "DATETIME" | "IP" | "CIDR" | "URL" | "LIST" | "REFERENCE" | "JSON";
+            recommended?: boolean;
         };
         CiModel: {
             /** Format: uuid */
@@ -1462,6 +2479,99 @@ export interface components {
             /** Format: date-time */
             expiresAt?: string;
         };
+        RunRequest: {
+            probeIds?: string[];
+        };
+        LocalizedText: {
+            zh?: string;
+            en?: string;
+        };
+        ProbeResult: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            runId?: string;
+            probeId?: string;
+            probeVersion?: string;
+            /** @enum {string} */
+            verdict?: "MET" | "NOT_MET" | "NOT_OBSERVABLE";
+            summary?: components["schemas"]["LocalizedText"];
+            counts?: {
+                [key: string]: unknown;
+            };
+            ids?: string[];
+            links?: components["schemas"]["EvidenceLink"][];
+            criteria?: string[];
+            /** Format: date-time */
+            evaluatedAt?: string;
+        };
+        ProbeRun: {
+            /** Format: uuid */
+            id?: string;
+            trigger?: string;
+            triggeredBy?: string;
+            /** Format: date-time */
+            since?: string;
+            /** Format: date-time */
+            startedAt?: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            frameworkVersions?: {
+                [key: string]: string;
+            };
+            results?: components["schemas"]["ProbeResult"][];
+        };
+        Draft: {
+            frameworkId?: string;
+            title?: string;
+            scopeKind?: string;
+            systemIds?: string[];
+            assessors?: string[];
+            reviewer?: string;
+        };
+        Assessment: {
+            /** Format: uuid */
+            id?: string;
+            frameworkId?: string;
+            frameworkVersion?: string;
+            title?: string;
+            scope?: components["schemas"]["Scope"];
+            assessors?: string[];
+            reviewer?: string;
+            /** @enum {string} */
+            status?: "DRAFT" | "IN_REVIEW" | "SIGNED_OFF";
+            reviewNote?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: date-time */
+            submittedAt?: string;
+            /** Format: date-time */
+            signedOffAt?: string;
+            signedOffBy?: string;
+        };
+        Scope: {
+            /** @enum {string} */
+            kind?: "ORGANISATION" | "SYSTEMS";
+            systems?: components["schemas"]["ScopeSystem"][];
+        };
+        ScopeSystem: {
+            id?: string;
+            name?: string;
+        };
+        ReviewBody: {
+            note?: string;
+        };
+        Prefill: {
+            /** Format: int32 */
+            filled?: number;
+            /** Format: int32 */
+            keptManual?: number;
+            /** Format: int32 */
+            notObservable?: number;
+        };
         EvaluateRequest: {
             operationKind?: string;
             environment?: string;
@@ -1483,6 +2593,113 @@ export interface components {
             policyName?: string;
             code?: string;
             message?: string;
+        };
+        Note: {
+            comment?: string;
+        };
+        AlertLink: {
+            href?: string;
+            text?: string;
+            image?: boolean;
+        };
+        AlertView: {
+            /** Format: int64 */
+            id?: number;
+            /** Format: uuid */
+            integrationId?: string;
+            /** @enum {string} */
+            source?: "alertmanager" | "prometheus" | "pagerduty" | "zabbix" | "generic-json" | "syslog" | "snmp";
+            fingerprint?: string;
+            groupKey?: string;
+            /** @enum {string} */
+            status?: "FIRING" | "RESOLVED" | "ACKNOWLEDGED" | "EXPIRED";
+            /** @enum {string} */
+            state?: "OPEN" | "ACKNOWLEDGED" | "SUPPRESSED" | "RESOLVED" | "CLOSED";
+            /** @enum {string} */
+            severity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            sourceSeverity?: string;
+            summary?: string;
+            resource?: string;
+            labels?: {
+                [key: string]: string;
+            };
+            annotations?: {
+                [key: string]: string;
+            };
+            links?: components["schemas"]["AlertLink"][];
+            details?: {
+                [key: string]: unknown;
+            };
+            generatorUrl?: string;
+            /** Format: date-time */
+            startsAt?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            /** Format: date-time */
+            firstSeen?: string;
+            /** Format: date-time */
+            lastSeen?: string;
+            /** Format: int32 */
+            occurrences?: number;
+            /** Format: int32 */
+            duplicates?: number;
+            /** Format: date-time */
+            acknowledgedAt?: string;
+            acknowledgedBy?: string;
+            /** Format: date-time */
+            resolvedAt?: string;
+            /** Format: date-time */
+            closedAt?: string;
+            assigneeUser?: string;
+            /** Format: uuid */
+            assigneeTeam?: string;
+            /** Format: uuid */
+            ciId?: string;
+            /** Format: uuid */
+            businessSystemId?: string;
+            /** Format: uuid */
+            ownerTeamId?: string;
+            flapping?: boolean;
+            /** Format: int32 */
+            version?: number;
+        };
+        Assignment: {
+            user?: string;
+            /** Format: uuid */
+            team?: string;
+        };
+        WebhookWithSecret: {
+            webhook?: components["schemas"]["Webhook"];
+            secret?: string;
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            webhookId?: string;
+            event?: string;
+            /** Format: uuid */
+            eventId?: string;
+            status?: string;
+            /** Format: int32 */
+            attempts?: number;
+            /** Format: int32 */
+            maxAttempts?: number;
+            /** Format: int32 */
+            lastStatusCode?: number;
+            lastError?: string;
+            responseSnippet?: string;
+            /** Format: date-time */
+            nextAttemptAt?: string;
+            /** Format: date-time */
+            lastAttemptAt?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            deliveredAt?: string;
+            /** Format: uuid */
+            redeliveryOf?: string;
+            payload?: string;
         };
         RelationBody: {
             type?: string;
@@ -1567,8 +2784,28 @@ export interface components {
             /** Format: int32 */
             sortOrder?: number;
         };
+        CiVerification: {
+            /** Format: uuid */
+            ciId?: string;
+            /** Format: int32 */
+            version?: number;
+            /** Format: date-time */
+            verifiedAt?: string;
+            verifiedBy?: string;
+        };
         StateBody: {
             state?: string;
+        };
+        SearchBody: {
+            q?: string;
+            cursor?: string;
+            /** Format: int32 */
+            limit?: number;
+            model?: string;
+        };
+        CursorPageConfigurationItem: {
+            items?: components["schemas"]["ConfigurationItem"][];
+            nextCursor?: string;
         };
         BundlePreview: {
             /** Format: int32 */
@@ -1660,12 +2897,12 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
+            string?: boolean;
             valueNode?: boolean;
             container?: boolean;
             missingNode?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            string?: boolean;
             integralNumber?: boolean;
             number?: boolean;
             embeddedValue?: boolean;
@@ -1767,6 +3004,256 @@ export interface components {
             /** Format: date-time */
             revokedAt?: string;
         };
+        ProbeView: {
+            id?: string;
+            version?: string;
+            title?: components["schemas"]["LocalizedText"];
+            criteria?: string[];
+            bound?: string[];
+            unbound?: string[];
+            status?: string;
+            latest?: components["schemas"]["ProbeResult"];
+        };
+        FrameworkSummary: {
+            id?: string;
+            version?: string;
+            title?: components["schemas"]["LocalizedText"];
+            source?: string;
+            /** Format: int32 */
+            nodes?: number;
+            /** Format: int32 */
+            criteria?: number;
+        };
+        Criterion: {
+            id?: string;
+            point?: string;
+            clause?: string;
+            summary?: components["schemas"]["LocalizedText"];
+        };
+        Framework: {
+            id?: string;
+            version?: string;
+            title?: components["schemas"]["LocalizedText"];
+            source?: string;
+            scales?: components["schemas"]["Scale"][];
+            nodes?: components["schemas"]["FrameworkNode"][];
+        };
+        FrameworkNode: {
+            id?: string;
+            kind?: string;
+            name?: components["schemas"]["LocalizedText"];
+            clause?: string;
+            scale?: string;
+            description?: components["schemas"]["LocalizedText"];
+            children?: components["schemas"]["FrameworkNode"][];
+            levels?: components["schemas"]["Level"][];
+        };
+        Level: {
+            /** Format: int32 */
+            level?: number;
+            criteria?: components["schemas"]["Criterion"][];
+            /** Format: int32 */
+            sameAs?: number;
+        };
+        Scale: {
+            id?: string;
+            name?: components["schemas"]["LocalizedText"];
+            levels?: components["schemas"]["ScaleLevel"][];
+        };
+        ScaleLevel: {
+            /** Format: int32 */
+            level?: number;
+            name?: components["schemas"]["LocalizedText"];
+            description?: components["schemas"]["LocalizedText"];
+        };
+        AssessmentDetail: {
+            assessment?: components["schemas"]["Assessment"];
+            answers?: {
+                [key: string]: components["schemas"]["CriterionAnswer"];
+            };
+        };
+        Comparison: {
+            /** Format: uuid */
+            previousId?: string;
+            previousTitle?: string;
+            /** Format: date-time */
+            previousSignedOffAt?: string;
+            deltas?: components["schemas"]["Delta"][];
+        };
+        Delta: {
+            nodeId?: string;
+            name?: string;
+            /** Format: int32 */
+            depth?: number;
+            /** Format: int32 */
+            before?: number;
+            /** Format: int32 */
+            now?: number;
+            /** Format: int32 */
+            delta?: number;
+            /** Format: double */
+            scoreBefore?: number;
+            /** Format: double */
+            scoreNow?: number;
+        };
+        Gap: {
+            nodeId?: string;
+            nodeName?: string;
+            clause?: string;
+            /** Format: int32 */
+            currentLevel?: number;
+            /** Format: int32 */
+            targetLevel?: number;
+            criteria?: components["schemas"]["GapCriterion"][];
+        };
+        GapCriterion: {
+            id?: string;
+            clause?: string;
+            summary?: string;
+            /** @enum {string} */
+            answer?: "MET" | "PARTLY" | "NOT_MET" | "NOT_APPLICABLE";
+        };
+        GapGroup: {
+            groupId?: string;
+            groupName?: string;
+            items?: components["schemas"]["Gap"][];
+        };
+        Indicator: {
+            nodeId?: string;
+            name?: string;
+            /** Format: int32 */
+            max?: number;
+            /** Format: double */
+            score?: number;
+            /** Format: double */
+            previous?: number;
+        };
+        NodeResult: {
+            id?: string;
+            parentId?: string;
+            /** Format: int32 */
+            depth?: number;
+            kind?: string;
+            name?: string;
+            clause?: string;
+            graded?: boolean;
+            /** Format: int32 */
+            level?: number;
+            /** Format: int32 */
+            maxLevel?: number;
+            /** Format: double */
+            score?: number;
+            applicable?: boolean;
+            /** Format: int32 */
+            answered?: number;
+            /** Format: int32 */
+            total?: number;
+        };
+        ProbeOverride: {
+            criterionId?: string;
+            clause?: string;
+            probeId?: string;
+            /** @enum {string} */
+            probeVerdict?: "MET" | "NOT_MET" | "NOT_OBSERVABLE";
+            /** @enum {string} */
+            answer?: "MET" | "PARTLY" | "NOT_MET" | "NOT_APPLICABLE";
+            reason?: string;
+            by?: string;
+            /** Format: date-time */
+            at?: string;
+        };
+        Radar: {
+            id?: string;
+            title?: string;
+            indicators?: components["schemas"]["Indicator"][];
+        };
+        Report: {
+            assessment?: components["schemas"]["Assessment"];
+            frameworkTitle?: string;
+            frameworkVersion?: string;
+            lang?: string;
+            /** Format: date-time */
+            generatedAt?: string;
+            /** Format: int32 */
+            answered?: number;
+            /** Format: int32 */
+            total?: number;
+            nodes?: components["schemas"]["NodeResult"][];
+            radars?: components["schemas"]["Radar"][];
+            gaps?: components["schemas"]["GapGroup"][];
+            roadmap?: components["schemas"]["RoadmapPhase"][];
+            comparison?: components["schemas"]["Comparison"];
+            overrides?: components["schemas"]["ProbeOverride"][];
+        };
+        RoadmapPhase: {
+            /** Format: int32 */
+            targetLevel?: number;
+            steps?: components["schemas"]["RoadmapStep"][];
+        };
+        RoadmapStep: {
+            nodeId?: string;
+            nodeName?: string;
+            groupName?: string;
+            /** Format: int32 */
+            fromLevel?: number;
+            criteria?: components["schemas"]["GapCriterion"][];
+        };
+        IntegrationStats: {
+            /** Format: uuid */
+            integrationId?: string;
+            /** Format: int64 */
+            accepted?: number;
+            /** Format: int64 */
+            duplicates?: number;
+            /** Format: int64 */
+            dropped?: number;
+            /** Format: int64 */
+            rejected?: number;
+            counters?: {
+                [key: string]: number;
+            };
+        };
+        CursorPageAlertView: {
+            items?: components["schemas"]["AlertView"][];
+            nextCursor?: string;
+        };
+        AlertDetail: {
+            alert?: components["schemas"]["AlertView"];
+            timeline?: components["schemas"]["TimelineEntry"][];
+        };
+        TimelineEntry: {
+            /** Format: date-time */
+            at?: string;
+            kind?: string;
+            actor?: string;
+            /** @enum {string} */
+            fromState?: "OPEN" | "ACKNOWLEDGED" | "SUPPRESSED" | "RESOLVED" | "CLOSED";
+            /** @enum {string} */
+            toState?: "OPEN" | "ACKNOWLEDGED" | "SUPPRESSED" | "RESOLVED" | "CLOSED";
+            detail?: {
+                [key: string]: unknown;
+            };
+        };
+        AlertFacets: {
+            /** Format: int64 */
+            total?: number;
+            state?: {
+                [key: string]: number;
+            };
+            severity?: {
+                [key: string]: number;
+            };
+            source?: {
+                [key: string]: number;
+            };
+            businessSystem?: {
+                [key: string]: number;
+            };
+        };
+        CursorPageWebhookDelivery: {
+            items?: components["schemas"]["WebhookDelivery"][];
+            nextCursor?: string;
+        };
         Edge: {
             /** Format: uuid */
             id?: string;
@@ -1789,6 +3276,104 @@ export interface components {
         TopologyGraph: {
             nodes?: components["schemas"]["Node"][];
             edges?: components["schemas"]["Edge"][];
+        };
+        ModelQuality: {
+            model?: string;
+            name?: string;
+            /** Format: int32 */
+            freshnessDays?: number;
+            score?: components["schemas"]["QualityScore"];
+        };
+        OwnerQuality: {
+            /** Format: uuid */
+            ownerTeamId?: string;
+            score?: components["schemas"]["QualityScore"];
+        };
+        QualityReport: {
+            /** Format: date-time */
+            computedAt?: string;
+            /** Format: double */
+            completenessWeight?: number;
+            /** Format: double */
+            freshnessWeight?: number;
+            /** Format: int32 */
+            defaultFreshnessDays?: number;
+            overall?: components["schemas"]["QualityScore"];
+            models?: components["schemas"]["ModelQuality"][];
+            owners?: components["schemas"]["OwnerQuality"][];
+        };
+        QualityScore: {
+            /** Format: double */
+            completeness?: number;
+            /** Format: double */
+            freshness?: number;
+            /** Format: double */
+            overall?: number;
+            /** Format: int64 */
+            cis?: number;
+            /** Format: int64 */
+            slots?: number;
+            /** Format: int64 */
+            filledSlots?: number;
+            /** Format: int64 */
+            freshCis?: number;
+        };
+        QualityTrendPoint: {
+            /** Format: date */
+            day?: string;
+            score?: components["schemas"]["QualityScore"];
+        };
+        AttributeCompleteness: {
+            code?: string;
+            name?: string;
+            required?: boolean;
+            recommended?: boolean;
+            counted?: boolean;
+            /** Format: int64 */
+            filled?: number;
+            /** Format: int64 */
+            cis?: number;
+            /** Format: double */
+            completeness?: number;
+        };
+        ModelQualityDetail: {
+            model?: string;
+            name?: string;
+            /** Format: int32 */
+            freshnessDays?: number;
+            score?: components["schemas"]["QualityScore"];
+            attributes?: components["schemas"]["AttributeCompleteness"][];
+        };
+        CursorPageQualityIssue: {
+            items?: components["schemas"]["QualityIssue"][];
+            nextCursor?: string;
+        };
+        MissingAttribute: {
+            code?: string;
+            name?: string;
+            required?: boolean;
+        };
+        QualityIssue: {
+            /** Format: uuid */
+            ciId?: string;
+            name?: string;
+            model?: string;
+            /** Format: uuid */
+            ownerTeamId?: string;
+            state?: string;
+            missing?: components["schemas"]["MissingAttribute"][];
+            incomplete?: boolean;
+            stale?: boolean;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: date-time */
+            verifiedAt?: string;
+            /** Format: date-time */
+            lastSeenAt?: string;
+            /** Format: int64 */
+            daysSinceSeen?: number;
+            /** Format: int32 */
+            freshnessDays?: number;
         };
         ModelVersion: {
             /** Format: int32 */
@@ -1833,10 +3418,6 @@ export interface components {
             items?: components["schemas"]["CiNonconformity"][];
             nextCursor?: string;
         };
-        CursorPageConfigurationItem: {
-            items?: components["schemas"]["ConfigurationItem"][];
-            nextCursor?: string;
-        };
         RelationHistoryEntry: {
             /** Format: uuid */
             relation?: string;
@@ -1859,7 +3440,7 @@ export interface components {
             /** Format: int32 */
             version?: number;
             /** @enum {string} */
-            change?: "CREATED" | "UPDATED" | "STATE_CHANGED" | "RETIRED";
+            change?: "CREATED" | "UPDATED" | "STATE_CHANGED" | "RETIRED" | "VERIFIED";
             diff?: {
                 [key: string]: components["schemas"]["FieldChange"];
             };
@@ -1873,6 +3454,12 @@ export interface components {
         FieldChange: {
             from?: unknown;
             to?: unknown;
+        };
+        BusinessView: {
+            /** Format: uuid */
+            system?: string;
+            nodes?: components["schemas"]["Node"][];
+            edges?: components["schemas"]["Edge"][];
         };
         CalendarSummary: {
             /** Format: uuid */
@@ -2094,6 +3681,54 @@ export interface operations {
             };
         };
     };
+    answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CriterionAnswer"];
+                };
+            };
+        };
+    };
+    clearAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     get: {
         parameters: {
             query?: never;
@@ -2162,6 +3797,166 @@ export interface operations {
             };
         };
     };
+    update_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalRuleDraft"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SignalRule"];
+                };
+            };
+        };
+    };
+    delete_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["IntegrationView"];
+                };
+            };
+        };
+    };
+    update_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationDraft"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["IntegrationView"];
+                };
+            };
+        };
+    };
+    delete_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateEnrichment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrichmentRuleDraft"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EnrichmentRule"];
+                };
+            };
+        };
+    };
+    deleteEnrichment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     updateDepartment: {
         parameters: {
             query?: never;
@@ -2208,7 +4003,75 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Webhook"];
+                };
+            };
+        };
+    };
+    update_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Webhook"];
+                };
+            };
+        };
+    };
+    delete_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -2230,7 +4093,7 @@ export interface operations {
             };
         };
     };
-    update_2: {
+    update_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -2256,7 +4119,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_4: {
         parameters: {
             query?: {
                 asOf?: string;
@@ -2280,7 +4143,7 @@ export interface operations {
             };
         };
     };
-    update_3: {
+    update_6: {
         parameters: {
             query?: never;
             header?: {
@@ -2305,6 +4168,24 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["ConfigurationItem"];
                 };
+            };
+        };
+    };
+    postAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2786,7 +4667,203 @@ export interface operations {
             };
         };
     };
+    run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RunRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ProbeRun"];
+                };
+            };
+        };
+    };
     list_4: {
+        parameters: {
+            query?: {
+                frameworkId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Assessment"][];
+                };
+            };
+        };
+    };
+    create_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Draft"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Assessment"];
+                };
+            };
+        };
+    };
+    submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Assessment"];
+                };
+            };
+        };
+    };
+    signOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReviewBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Assessment"];
+                };
+            };
+        };
+    };
+    returnToAssessors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReviewBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Assessment"];
+                };
+            };
+        };
+    };
+    prefill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Prefill"];
+                };
+            };
+        };
+    };
+    attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AttachmentInfo"];
+                };
+            };
+        };
+    };
+    list_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -2806,7 +4883,7 @@ export interface operations {
             };
         };
     };
-    create_4: {
+    create_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -2854,6 +4931,378 @@ export interface operations {
             };
         };
     };
+    signalRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SignalRule"][];
+                };
+            };
+        };
+    };
+    create_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalRuleDraft"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SignalRule"];
+                };
+            };
+        };
+    };
+    list_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["IntegrationView"][];
+                };
+            };
+        };
+    };
+    create_7: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationDraft"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["IntegrationView"];
+                };
+            };
+        };
+    };
+    rotate_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["IntegrationView"];
+                };
+            };
+        };
+    };
+    event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    enqueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    ingest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    enrichmentRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EnrichmentRule"][];
+                };
+            };
+        };
+    };
+    createEnrichment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrichmentRuleDraft"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EnrichmentRule"];
+                };
+            };
+        };
+    };
+    resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Note"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertView"];
+                };
+            };
+        };
+    };
+    comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Note"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertView"];
+                };
+            };
+        };
+    };
+    close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Note"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertView"];
+                };
+            };
+        };
+    };
+    assign_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Assignment"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertView"];
+                };
+            };
+        };
+    };
+    acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Note"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertView"];
+                };
+            };
+        };
+    };
     departments: {
         parameters: {
             query?: never;
@@ -2894,6 +5343,117 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Department"];
+                };
+            };
+        };
+    };
+    list_7: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Webhook"][];
+                };
+            };
+        };
+    };
+    create_8: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+        };
+    };
+    rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+        };
+    };
+    ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WebhookDelivery"];
+                };
+            };
+        };
+    };
+    redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WebhookDelivery"];
                 };
             };
         };
@@ -3012,7 +5572,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_8: {
         parameters: {
             query?: {
                 group?: string;
@@ -3034,7 +5594,7 @@ export interface operations {
             };
         };
     };
-    create_5: {
+    create_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -3177,7 +5737,7 @@ export interface operations {
             };
         };
     };
-    create_6: {
+    create_10: {
         parameters: {
             query?: never;
             header?: {
@@ -3199,6 +5759,30 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ConfigurationItem"];
+                };
+            };
+        };
+    };
+    verify: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Change-Source"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CiVerification"];
                 };
             };
         };
@@ -3251,6 +5835,30 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ConfigurationItem"];
+                };
+            };
+        };
+    };
+    searchByFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageConfigurationItem"];
                 };
             };
         };
@@ -3400,7 +6008,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -3422,7 +6030,7 @@ export interface operations {
             };
         };
     };
-    update_4: {
+    update_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -3508,6 +6116,389 @@ export interface operations {
             };
         };
     };
+    list_9: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ProbeView"][];
+                };
+            };
+        };
+    };
+    history: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ProbeResult"][];
+                };
+            };
+        };
+    };
+    list_10: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["FrameworkSummary"][];
+                };
+            };
+        };
+    };
+    get_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Framework"];
+                };
+            };
+        };
+    };
+    get_7: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AssessmentDetail"];
+                };
+            };
+        };
+    };
+    delete_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    report: {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Report"];
+                };
+            };
+        };
+    };
+    pdf: {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+        };
+    };
+    detach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["IntegrationStats"];
+                };
+            };
+        };
+    };
+    list_11: {
+        parameters: {
+            query?: {
+                state?: string[];
+                severity?: string[];
+                integration?: string[];
+                source?: string[];
+                ci?: string;
+                businessSystem?: string;
+                matcher?: string[];
+                from?: string;
+                to?: string;
+                q?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageAlertView"];
+                };
+            };
+        };
+    };
+    get_8: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertDetail"];
+                };
+            };
+        };
+    };
+    facets: {
+        parameters: {
+            query?: {
+                state?: string[];
+                severity?: string[];
+                integration?: string[];
+                source?: string[];
+                ci?: string;
+                businessSystem?: string;
+                matcher?: string[];
+                from?: string;
+                to?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertFacets"];
+                };
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query?: {
+                state?: string[];
+                severity?: string[];
+                integration?: string[];
+                source?: string[];
+                ci?: string;
+                businessSystem?: string;
+                matcher?: string[];
+                from?: string;
+                to?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deliveries: {
+        parameters: {
+            query?: {
+                status?: string;
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageWebhookDelivery"];
+                };
+            };
+        };
+    };
     path: {
         parameters: {
             query: {
@@ -3574,6 +6565,98 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["QualityReport"];
+                };
+            };
+        };
+    };
+    trend: {
+        parameters: {
+            query?: {
+                days?: string;
+                model?: string;
+                owner?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["QualityTrendPoint"][];
+                };
+            };
+        };
+    };
+    model: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ModelQualityDetail"];
+                };
+            };
+        };
+    };
+    issues: {
+        parameters: {
+            query?: {
+                model?: string;
+                owner?: string;
+                kind?: string;
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageQualityIssue"];
+                };
             };
         };
     };
@@ -3787,7 +6870,7 @@ export interface operations {
             };
         };
     };
-    history: {
+    history_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -3809,7 +6892,29 @@ export interface operations {
             };
         };
     };
-    export: {
+    businessView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BusinessView"];
+                };
+            };
+        };
+    };
+    export_1: {
         parameters: {
             query?: {
                 models?: string;
@@ -3831,7 +6936,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_12: {
         parameters: {
             query?: never;
             header?: never;
@@ -3851,7 +6956,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -3918,7 +7023,7 @@ export interface operations {
             };
         };
     };
-    verify: {
+    verify_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -3967,7 +7072,7 @@ export interface operations {
             };
         };
     };
-    export_1: {
+    export_2: {
         parameters: {
             query?: {
                 actor?: string;
