@@ -36,7 +36,12 @@ final class SignalShape {
 			Map<String, String> extraAnnotations, Instant sourceTime, byte[] raw) {
 		Map<String, String> labels = bounded(outcome.labels(), MAX_LABELS, MAX_LABEL_VALUE);
 		Map<String, String> annotations = new LinkedHashMap<>(
-				bounded(outcome.annotations(), MAX_ANNOTATIONS, MAX_ANNOTATION_VALUE));
+				bounded(outcome.annotations(), MAX_ANNOTATIONS - 1, MAX_ANNOTATION_VALUE));
+		Instant startsAt = sourceTime;
+		if (sourceTime != null && sourceTime.isAfter(receivedAt.plus(MAX_FUTURE))) {
+			annotations.put("sourceTimestamp", sourceTime.toString());
+			startsAt = receivedAt;
+		}
 		for (Map.Entry<String, String> e : extraAnnotations.entrySet()) {
 			if (annotations.size() >= MAX_ANNOTATIONS) {
 				break;
@@ -44,13 +49,6 @@ final class SignalShape {
 			if (e.getValue() != null && !e.getValue().isEmpty()) {
 				annotations.putIfAbsent(e.getKey(), truncate(e.getValue(), MAX_ANNOTATION_VALUE));
 			}
-		}
-		Instant startsAt = sourceTime;
-		if (sourceTime != null && sourceTime.isAfter(receivedAt.plus(MAX_FUTURE))) {
-			if (annotations.size() < MAX_ANNOTATIONS) {
-				annotations.put("sourceTimestamp", sourceTime.toString());
-			}
-			startsAt = receivedAt;
 		}
 		String fingerprint = outcome.fingerprint();
 		if (fingerprint != null && fingerprint.isBlank()) {
