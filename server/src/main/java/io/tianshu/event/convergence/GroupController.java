@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tianshu.event.AlertGroupView;
 import io.tianshu.event.AlertView;
 import io.tianshu.event.Alerts;
@@ -183,7 +184,7 @@ class GroupController {
 	}
 
 	/** One alert of a group: the alert, what it is a symptom of, and what holds it. */
-	record Member(AlertView alert, Long symptomOf, List<String> heldBy) {
+	record Member(AlertView alert, @JsonInclude(JsonInclude.Include.ALWAYS) Long symptomOf, List<String> heldBy) {
 	}
 
 	/**
@@ -201,7 +202,8 @@ class GroupController {
 	 * {@code symptom:of alert #<id>})
 	 * @param records every suppression record, newest first
 	 */
-	record AlertConvergence(long alertId, Long symptomOf, Object symptomPath, List<Long> symptoms, List<UUID> groupIds,
+	record AlertConvergence(long alertId, @JsonInclude(JsonInclude.Include.ALWAYS) Long symptomOf,
+			@JsonInclude(JsonInclude.Include.ALWAYS) Object symptomPath, List<Long> symptoms, List<UUID> groupIds,
 			List<String> heldBy, List<Map<String, Object>> records) {
 	}
 

@@ -122,7 +122,7 @@ public record WindowSchedule(String zone, List<DayOfWeek> days, String from, Str
 		}
 		if (this.cron != null && !this.cron.isBlank()) {
 			Duration d = Durations.parse(this.duration);
-			ZonedDateTime start = CronExpression.parse(this.cron.strip()).next(now.minus(d).minusNanos(1).atZone(z));
+			ZonedDateTime start = CronExpression.parse(this.cron.strip()).next(now.minus(d).atZone(z));
 			for (int i = 0; i < 1000 && start != null && !start.toInstant().isAfter(now); i++) {
 				if (dayAllowed(start.toLocalDate(), cal)) {
 					return true;
