@@ -22,8 +22,14 @@ public final class EventPermissions {
 	 */
 	public static final String INTEGRATION_MANAGE = "event.integration.manage";
 
-	/** Manage drop/transform rules and CMDB enrichment rules. */
+	/**
+	 * Manage drop/transform rules, CMDB enrichment rules, grouping rules, inhibition
+	 * rules and topology inhibition.
+	 */
 	public static final String RULE_MANAGE = "event.rule.manage";
+
+	/** Create, change and expire silences (静默) and maintenance windows (维护窗口). */
+	public static final String SILENCE_MANAGE = "event.silence.manage";
 
 	private EventPermissions() {
 	}
@@ -34,7 +40,9 @@ public final class EventPermissions {
 				new PermissionDefinition(ALERT_WRITE, "处理告警",
 						"Acknowledge, resolve, close, assign and comment on alerts"),
 				new PermissionDefinition(INTEGRATION_MANAGE, "管理告警接入", "Manage alert integrations and their tokens"),
-				new PermissionDefinition(RULE_MANAGE, "管理告警规则", "Manage drop/transform and enrichment rules"));
+				new PermissionDefinition(RULE_MANAGE, "管理告警规则",
+						"Manage drop/transform, enrichment, grouping and inhibition rules"),
+				new PermissionDefinition(SILENCE_MANAGE, "管理静默与维护窗口", "Manage silences and maintenance windows"));
 	}
 
 }
