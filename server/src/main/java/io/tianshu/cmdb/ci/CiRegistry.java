@@ -490,7 +490,12 @@ public class CiRegistry implements ConfigurationItems {
 		}
 	}
 
-	static Map<String, String> keys(CiModel model, Map<String, Object> attributes) {
+	/**
+	 * The {@code ci_key} rows a CI with these attributes claims: {@code unique:<code>}
+	 * and {@code identity:<rule>} with the canonical value text. Public for the bulk
+	 * import, which must claim exactly the keys a single write would.
+	 */
+	public static Map<String, String> keys(CiModel model, Map<String, Object> attributes) {
 		Map<String, String> keys = new LinkedHashMap<>();
 		for (AttributeDefinition attribute : model.attributes()) {
 			Object value = attributes.get(attribute.code());
