@@ -144,7 +144,7 @@ class CiImports {
 	}
 
 	Plan plan(CiModel model, byte[] bytes, String fileName, String charset, boolean lock) {
-		Collected collected = new Collected(fields(model));
+		Collected collected = new Collected(fields(model), ID);
 		TableFile.Source source = TableFile.read(bytes, fileName, charset, collected);
 		if (collected.columns == null) {
 			throw ImportFileException.of("cmdb.import.empty", "The file has no header row");
@@ -191,17 +191,20 @@ class CiImports {
 
 		private final List<Columns.Field> fields;
 
+		private final String waivedBy;
+
 		Columns columns;
 
 		final List<RawRow> rows = new ArrayList<>();
 
-		Collected(List<Columns.Field> fields) {
+		Collected(List<Columns.Field> fields, String waivedBy) {
 			this.fields = fields;
+			this.waivedBy = waivedBy;
 		}
 
 		@Override
 		public void header(List<Cell> cells) {
-			this.columns = Columns.resolve(cells, this.fields);
+			this.columns = Columns.resolve(cells, this.fields, this.waivedBy);
 		}
 
 		@Override

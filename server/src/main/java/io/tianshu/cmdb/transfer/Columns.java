@@ -59,6 +59,15 @@ final class Columns {
 	}
 
 	static Columns resolve(List<Cell> header, List<Field> fields) {
+		return resolve(header, fields, null);
+	}
+
+	/**
+	 * @param waivedBy a field whose column makes the required columns optional (a file
+	 * with CI ids updates CIs, so it need not repeat their required attributes), or
+	 * {@code null}
+	 */
+	static Columns resolve(List<Cell> header, List<Field> fields, String waivedBy) {
 		Map<String, Field> byCode = new LinkedHashMap<>();
 		Map<String, List<Field>> byName = new LinkedHashMap<>();
 		for (Field field : fields) {
@@ -126,7 +135,8 @@ final class Columns {
 			.toList();
 		List<String> missing = new ArrayList<>();
 		for (Field field : fields) {
-			if (field.required() && !seen.containsKey(field.code())) {
+			if (field.required() && !seen.containsKey(field.code())
+					&& (waivedBy == null || !seen.containsKey(waivedBy))) {
 				missing.add(field.code());
 				violations.add(new FieldViolation("header", "cmdb.import.header-required",
 						"required column " + field.code() + " (" + String.join(" / ", field.names()) + ") is missing"));

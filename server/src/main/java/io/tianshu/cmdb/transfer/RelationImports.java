@@ -124,7 +124,7 @@ class RelationImports {
 	}
 
 	Plan plan(byte[] content, String fileName, String charset) {
-		CiImports.Collected collected = new CiImports.Collected(FIELDS);
+		CiImports.Collected collected = new CiImports.Collected(FIELDS, null);
 		TableFile.Source source = TableFile.read(content, fileName, charset, collected);
 		if (collected.columns == null) {
 			throw ImportFileException.of("cmdb.import.empty", "The file has no header row");
