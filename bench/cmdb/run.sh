@@ -8,11 +8,8 @@ cd "$(dirname "$0")/../.."
 SAMPLES=${1:-300}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 [ -x "$JAVA" ] || JAVA=java
-JAR=$(ls server/target/tianshu-server-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then
-	./mvnw -B -q package -pl server -DskipTests
-	JAR=$(ls server/target/tianshu-server-*.jar | grep -v original | head -1)
-fi
+JAR=server/target/tianshu.jar
+[ -f "$JAR" ] || JAVA_HOME="$(dirname "$(dirname "$JAVA")")" ./mvnw -B -q package -pl server -DskipTests
 WORK=$(mktemp -d)
 trap 'kill "${PID:-0}" 2>/dev/null || true; wait "${PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 "$JAVA" bench/cmdb/Generate.java "$WORK/files"
