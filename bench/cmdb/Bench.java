@@ -57,7 +57,11 @@ public class Bench {
 		long ciApply = 0;
 		int ciRows = 0;
 		try (Stream<Path> list = Files.list(files.resolve("cis"))) {
+			String only = System.getenv("BENCH_ONLY");
 			for (Path file : list.sorted().toList()) {
+				if (only != null && !file.getFileName().toString().contains(only)) {
+					continue;
+				}
 				String model = file.getFileName().toString().replaceAll("^\\d+-|\\.csv$", "");
 				long t0 = System.nanoTime();
 				String job = dryRun("model=" + model, file);
@@ -71,6 +75,10 @@ public class Bench {
 				System.out.printf("  %-22s %7d CIs   dry run %6d ms   apply %6d ms%n", model, rows, (t1 - t0) / 1_000_000,
 						(t2 - t1) / 1_000_000);
 			}
+		}
+		if (System.getenv("BENCH_ONLY") != null) {
+			// profiling one model's import (BENCH_ONLY=<file name part>)
+			return;
 		}
 		row("import " + ciRows + " CIs (12 files): dry run", ms(ciDry));
 		row("import " + ciRows + " CIs (12 files): apply", ms(ciApply));

@@ -667,6 +667,25 @@ class CiImports {
 		}
 	}
 
+	/**
+	 * Locks the CIs a reused plan updates or found unchanged and checks that none changed
+	 * since it was made (same version, still live).
+	 */
+	boolean stillCurrent(Plan plan) {
+		Map<UUID, Integer> expected = new HashMap<>();
+		for (Planned p : plan.rows()) {
+			if (p.action() != Action.CREATE) {
+				expected.put(p.id(), (p.action() == Action.UPDATE) ? p.version() - 1 : p.version());
+			}
+		}
+		Map<UUID, Integer> found = new HashMap<>();
+		this.bulk.query("""
+				SELECT c.id, c.version FROM cmdb.ci c WHERE c.id = ANY (?::uuid[]) AND c.state <> 'RETIRED'
+				ORDER BY c.id FOR UPDATE""", expected.keySet().stream().sorted().toList(),
+				(rs) -> found.put(rs.getObject(1, UUID.class), rs.getInt(2)), UUIDS);
+		return found.equals(expected);
+	}
+
 	/** What {@link #write} did. */
 	record Written(List<CiId> created, List<CiId> updated, int unchanged) {
 	}

@@ -61,6 +61,25 @@ public class ImportJobs {
 
 	private final Clock clock;
 
+	/**
+	 * The plans of the latest dry runs on this node with the data fingerprint they were
+	 * made at: apply reuses a plan when nothing has changed since (saving a second read
+	 * of the file), else, or on another node, it plans again.
+	 */
+	private final Map<UUID, Cached> plans = java.util.Collections
+		.synchronizedMap(new LinkedHashMap<UUID, Cached>(4, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<UUID, Cached> eldest) {
+				return size() > 2;
+			}
+		});
+
+	/** How long a cached plan may be reused. */
+	private static final Duration PLAN_REUSE = Duration.ofMinutes(30);
+
+	private record Cached(String fingerprint, Object plan, Instant at) {
+	}
+
 	ImportJobs(JdbcClient jdbc, JsonMapper json, ModelCatalog models, CiImports cis, RelationImports relations,
 			Authorization authorization, Audit audit, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
@@ -110,8 +129,11 @@ public class ImportJobs {
 		this.authorization.require(CmdbPermissions.CI_WRITE);
 		CiModel ciModel = model(model);
 		checkSize(content);
+		String fingerprint = fingerprint();
 		CiImports.Plan plan = this.cis.plan(ciModel, content, fileName, charset, false);
-		return store("CIS", ciModel.code(), fileName, plan.source(), content, plan.report());
+		ImportJob job = store("CIS", ciModel.code(), fileName, plan.source(), content, plan.report());
+		this.plans.put(job.id(), new Cached(fingerprint, plan, this.clock.instant()));
+		return job;
 	}
 
 	/** Checks a relation file and stores it as a job. */
@@ -119,8 +141,32 @@ public class ImportJobs {
 	public ImportJob dryRunRelations(String fileName, byte[] content, String charset) {
 		this.authorization.require(CmdbPermissions.RELATION_WRITE);
 		checkSize(content);
+		String fingerprint = fingerprint();
 		RelationImports.Plan plan = this.relations.plan(content, fileName, charset);
-		return store("RELATIONS", null, fileName, plan.source(), content, plan.report());
+		ImportJob job = store("RELATIONS", null, fileName, plan.source(), content, plan.report());
+		this.plans.put(job.id(), new Cached(fingerprint, plan, this.clock.instant()));
+		return job;
+	}
+
+	/**
+	 * Changes whenever a CI or relation changes anywhere (their histories are append-only
+	 * with increasing ids) or a model or relation definition does (model versions).
+	 */
+	private String fingerprint() {
+		return this.jdbc.sql("""
+				SELECT (SELECT coalesce(max(id), 0) FROM cmdb.ci_history) || '/'
+				  || (SELECT coalesce(max(id), 0) FROM cmdb.relation_history) || '/'
+				  || (SELECT coalesce(sum(version), 0) FROM cmdb.model)""").query(String.class).single();
+	}
+
+	/** The cached plan of the job when the data has not changed since its dry run. */
+	private Object reusable(UUID id) {
+		Cached cached = this.plans.remove(id);
+		if (cached == null || cached.at().plus(PLAN_REUSE).isBefore(this.clock.instant())
+				|| !cached.fingerprint().equals(fingerprint())) {
+			return null;
+		}
+		return cached.plan();
 	}
 
 	private static void checkSize(byte[] content) {
@@ -216,7 +262,8 @@ public class ImportJobs {
 		Map<String, Object> summary = new LinkedHashMap<>();
 		if ("CIS".equals(job.kind())) {
 			CiModel model = model(job.model());
-			CiImports.Plan plan = this.cis.plan(model, content, job.fileName(), job.charset(), true);
+			CiImports.Plan plan = (reusable(id) instanceof CiImports.Plan cached && this.cis.stillCurrent(cached))
+					? cached : this.cis.plan(model, content, job.fileName(), job.charset(), true);
 			report = refuseOrKeep(job, plan.report(), rows);
 			CiImports.Written written = this.cis.write(model, plan.valid(), actor, ChangeContext.requestId(),
 					ChangeSource.IMPORT.name(), now);
@@ -225,7 +272,9 @@ public class ImportJobs {
 			this.events.publishEvent(new CisImported(id, model.code(), written.created(), written.updated(), now));
 		}
 		else {
-			RelationImports.Plan plan = this.relations.planLocked(content, job.fileName(), job.charset());
+			this.relations.lock();
+			RelationImports.Plan plan = (reusable(id) instanceof RelationImports.Plan cached) ? cached
+					: this.relations.plan(content, job.fileName(), job.charset());
 			report = refuseOrKeep(job, plan.report(), rows);
 			List<io.tianshu.cmdb.RelationId> created = this.relations.write(plan.valid(), actor,
 					ChangeContext.requestId(), ChangeSource.IMPORT.name(), now);

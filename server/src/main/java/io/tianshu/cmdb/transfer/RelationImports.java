@@ -116,11 +116,12 @@ class RelationImports {
 
 	}
 
-	Plan planLocked(byte[] content, String fileName, String charset) {
-		// one relation import at a time, so two of them cannot together break a
-		// cardinality
+	/**
+	 * One relation import applies at a time, so two of them cannot together break a
+	 * cardinality; held until the transaction ends.
+	 */
+	void lock() {
 		this.jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext('cmdb.relation-import'))");
-		return plan(content, fileName, charset);
 	}
 
 	Plan plan(byte[] content, String fileName, String charset) {
