@@ -484,6 +484,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmdb/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/imports/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cmdb/cis": {
         parameters: {
             query?: never;
@@ -740,6 +772,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmdb/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_4"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cmdb/cis/{id}/relations": {
         parameters: {
             query?: never;
@@ -827,7 +907,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_4"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         delete?: never;
@@ -907,7 +987,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["export"];
+        get: operations["export_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1408,6 +1488,76 @@ export interface components {
             /** Format: int32 */
             sortOrder?: number;
         };
+        Applied: {
+            mode?: string;
+            /** Format: int32 */
+            created?: number;
+            /** Format: int32 */
+            updated?: number;
+            /** Format: int32 */
+            unchanged?: number;
+            /** Format: int32 */
+            skipped?: number;
+        };
+        ColumnMapping: {
+            column?: string;
+            header?: string;
+            field?: string;
+        };
+        Counts: {
+            /** Format: int32 */
+            rows?: number;
+            /** Format: int32 */
+            create?: number;
+            /** Format: int32 */
+            update?: number;
+            /** Format: int32 */
+            unchanged?: number;
+            /** Format: int32 */
+            invalid?: number;
+        };
+        Duplicate: {
+            key?: string;
+            value?: string;
+            rows?: number[];
+        };
+        ImportJob: {
+            /** Format: uuid */
+            id?: string;
+            kind?: string;
+            model?: string;
+            fileName?: string;
+            format?: string;
+            charset?: string;
+            status?: string;
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            appliedBy?: string;
+            /** Format: date-time */
+            appliedAt?: string;
+            report?: components["schemas"]["ImportReport"];
+        };
+        ImportReport: {
+            columns?: components["schemas"]["ColumnMapping"][];
+            counts?: components["schemas"]["Counts"];
+            errors?: components["schemas"]["RowError"][];
+            errorsTruncated?: boolean;
+            duplicates?: components["schemas"]["Duplicate"][];
+            applied?: components["schemas"]["Applied"];
+        };
+        RowError: {
+            /** Format: int32 */
+            row?: number;
+            column?: string;
+            header?: string;
+            field?: string;
+            code?: string;
+            message?: string;
+        };
+        ApplyBody: {
+            rows?: string;
+        };
         StateBody: {
             state?: string;
         };
@@ -1655,12 +1805,12 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
-            string?: boolean;
             valueNode?: boolean;
             container?: boolean;
             missingNode?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            string?: boolean;
             integralNumber?: boolean;
             number?: boolean;
             embeddedValue?: boolean;
@@ -2846,6 +2996,64 @@ export interface operations {
             };
         };
     };
+    dryRun: {
+        parameters: {
+            query?: {
+                model?: string;
+                kind?: string;
+                mode?: string;
+                charset?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ImportJob"];
+                };
+            };
+        };
+    };
+    apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApplyBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ImportJob"];
+                };
+            };
+        };
+    };
     search: {
         parameters: {
             query: {
@@ -3290,6 +3498,70 @@ export interface operations {
             };
         };
     };
+    get_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ImportJob"];
+                };
+            };
+        };
+    };
+    template: {
+        parameters: {
+            query?: {
+                model?: string;
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query?: {
+                model?: string;
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     relationsOf: {
         parameters: {
             query?: never;
@@ -3402,7 +3674,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -3518,7 +3790,7 @@ export interface operations {
             };
         };
     };
-    export: {
+    export_1: {
         parameters: {
             query?: {
                 actor?: string;

@@ -89,7 +89,7 @@ export default function ImportPage() {
   };
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="cmdb-import-page">
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="cmdb-import-page">
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('cmdb.import.title')}
       </Typography.Title>
@@ -130,7 +130,10 @@ export default function ImportPage() {
                 setModel(v);
                 restart();
               }}
-              options={(models.data ?? []).map((m) => ({ value: m.code, label: `${modelName(m.code)} (${m.code})` }))}
+              options={(models.data ?? []).map((m) => ({
+                value: m.code,
+                label: `${modelName(m.code)} (${m.code})`,
+              }))}
               data-testid="cmdb-import-model"
             />
           )}
@@ -197,13 +200,23 @@ export default function ImportPage() {
         <Card title={t('cmdb.import.exportTitle', { model: modelName(model) })}>
           <Space wrap>
             {FORMATS.map((f) => (
-              <Button key={f} icon={<DownloadOutlined />} href={downloadUrl('export', model, f)} data-testid={`cmdb-export-${f}`}>
+              <Button
+                key={f}
+                icon={<DownloadOutlined />}
+                href={downloadUrl('export', model, f)}
+                data-testid={`cmdb-export-${f}`}
+              >
                 {t(`cmdb.import.formats.${f}`)}
               </Button>
             ))}
             <Typography.Text type="secondary">{t('cmdb.import.templates')}</Typography.Text>
             {(['xlsx', 'csv'] as ExportFormat[]).map((f) => (
-              <Button key={f} type="link" href={downloadUrl('template', model, f)} data-testid={`cmdb-template-${f}`}>
+              <Button
+                key={f}
+                type="link"
+                href={downloadUrl('template', model, f)}
+                data-testid={`cmdb-template-${f}`}
+              >
                 {t(`cmdb.import.formats.${f}`)}
               </Button>
             ))}
@@ -225,7 +238,7 @@ function Report({ job, modelName }: { job: ImportJob; modelName: string }) {
     return i18n.exists(key) ? `${t(key)} — ${e.message}` : e.message;
   };
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="cmdb-import-report">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="cmdb-import-report">
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
         <Descriptions.Item label={t('cmdb.import.file')}>{job.fileName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('cmdb.import.target')}>
@@ -242,7 +255,7 @@ function Report({ job, modelName }: { job: ImportJob; modelName: string }) {
             <Statistic
               title={t(`cmdb.import.counts.${k}`)}
               value={counts[k]}
-              valueStyle={k === 'invalid' && counts.invalid > 0 ? { color: '#cf1322' } : undefined}
+              styles={k === 'invalid' && counts.invalid > 0 ? { content: { color: '#cf1322' } } : undefined}
             />
           </Col>
         ))}
@@ -254,7 +267,7 @@ function Report({ job, modelName }: { job: ImportJob; modelName: string }) {
         <Alert
           type="warning"
           showIcon
-          message={t('cmdb.import.duplicates', { count: job.report.duplicates.length })}
+          title={t('cmdb.import.duplicates', { count: job.report.duplicates.length })}
           description={job.report.duplicates.slice(0, 10).map((d) => (
             <div key={`${d.key}-${d.value}`}>
               <Tag>{d.key}</Tag> {d.value} — {t('cmdb.import.rows', { rows: d.rows.join(', ') })}
@@ -263,7 +276,7 @@ function Report({ job, modelName }: { job: ImportJob; modelName: string }) {
         />
       )}
       {job.report.errorsTruncated && (
-        <Alert type="info" showIcon message={t('cmdb.import.truncated', { shown: job.report.errors.length })} />
+        <Alert type="info" showIcon title={t('cmdb.import.truncated', { shown: job.report.errors.length })} />
       )}
       {job.report.errors.length > 0 && (
         <Table
@@ -303,14 +316,16 @@ function ApplyBar(props: {
   const choices = applyChoices(props.job.report.counts);
   const nothing = !choices.all && !choices.validOnly;
   return (
-    <Space direction="vertical" style={{ marginTop: 16 }}>
-      {nothing && <Alert type="error" showIcon message={t('cmdb.import.nothingValid')} />}
+    <Space orientation="vertical" style={{ marginTop: 16 }}>
+      {nothing && <Alert type="error" showIcon title={t('cmdb.import.nothingValid')} />}
       <Radio.Group value={props.rows} onChange={(e) => props.onRows(e.target.value as ApplyRows)}>
         <Radio value="all" disabled={!choices.all} data-testid="cmdb-import-rows-all">
           {t('cmdb.import.rowsAll')}
         </Radio>
         <Radio value="validOnly" disabled={!choices.validOnly} data-testid="cmdb-import-rows-valid">
-          {t('cmdb.import.rowsValidOnly', { count: props.job.report.counts.rows - props.job.report.counts.invalid })}
+          {t('cmdb.import.rowsValidOnly', {
+            count: props.job.report.counts.rows - props.job.report.counts.invalid,
+          })}
         </Radio>
       </Radio.Group>
       <Space>

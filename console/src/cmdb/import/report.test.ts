@@ -59,6 +59,8 @@ describe('labels', () => {
 
   it('builds download addresses', () => {
     expect(downloadUrl('export', 'host', 'csv-gbk')).toBe('/api/v1/cmdb/exports?model=host&format=csv-gbk');
-    expect(downloadUrl('template', 'host', 'xlsx')).toBe('/api/v1/cmdb/imports/template?model=host&format=xlsx');
+    expect(downloadUrl('template', 'host', 'xlsx')).toBe(
+      '/api/v1/cmdb/imports/template?model=host&format=xlsx',
+    );
   });
 });
