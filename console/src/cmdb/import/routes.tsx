@@ -1,4 +1,16 @@
+import { ImportOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import type { FeatureRoute } from '../../app/feature';
+import { C } from '../permissions';
 
-/** The CMDB's import pages (filled in by the feature that owns this folder). */
-export const importRoutes: FeatureRoute[] = [];
+const ImportPage = lazy(() => import('./ImportPage'));
+
+/** 导入导出: bulk import (dry run, then apply) and export of CIs and relations. */
+export const importRoutes: FeatureRoute[] = [
+  {
+    path: '/cmdb/import',
+    element: <ImportPage />,
+    permission: C.CI_READ,
+    menu: { labelKey: 'cmdb.import.menu', icon: <ImportOutlined />, group: 'cmdb', order: 30 },
+  },
+];

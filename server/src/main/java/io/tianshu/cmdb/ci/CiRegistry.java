@@ -509,7 +509,12 @@ public class CiRegistry implements ConfigurationItems {
 		}
 	}
 
-	static Map<String, String> keys(CiModel model, Map<String, Object> attributes) {
+	/**
+	 * The {@code ci_key} rows a CI with these attributes claims: {@code unique:<code>}
+	 * and {@code identity:<rule>} with the canonical value text. Public for the bulk
+	 * import, which must claim exactly the keys a single write would.
+	 */
+	public static Map<String, String> keys(CiModel model, Map<String, Object> attributes) {
 		return CiKeys.of(model, attributes);
 	}
 

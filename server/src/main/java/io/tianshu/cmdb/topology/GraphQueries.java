@@ -62,42 +62,39 @@ class GraphQueries implements Topology {
 		boolean down = direction != Direction.UPSTREAM;
 		String from = down ? "source_id" : "target_id";
 		String to = down ? "target_id" : "source_id";
-		String typeFilter = types.isEmpty() ? "" : " AND r.type_code IN (:types)";
-		String sql = """
-				WITH RECURSIVE walk(relation_id, node, depth) AS (
-				  SELECT r.id, r.%2$s, 1 FROM cmdb.relation r WHERE r.%1$s = :start%3$s
-				  UNION
-				  SELECT r.id, r.%2$s, w.depth + 1 FROM walk w JOIN cmdb.relation r ON r.%1$s = w.node
-				  WHERE w.depth < :depth%3$s
-				)
-				SELECT r.id, r.type_code, r.source_id, r.target_id, w.node, w.depth
-				FROM (SELECT relation_id, node, min(depth) AS depth FROM walk GROUP BY relation_id, node) w
-				JOIN cmdb.relation r ON r.id = w.relation_id
-				LIMIT %4$d""".formatted(from, to, typeFilter, MAX_NODES * 4 + 1);
-		var statement = this.jdbc.sql(sql).param("start", start.value()).param("depth", depth);
-		if (!types.isEmpty()) {
-			statement = statement.param("types", List.copyOf(types));
-		}
+		String typeFilter = types.isEmpty() ? "" : " AND type_code = ANY (?)";
+		// Breadth first, one query per level over the frontier's unvisited nodes (an
+		// array
+		// parameter): every node is expanded once, at its shortest depth. A recursive CTE
+		// expands a node again for each depth it is reached at, which fan-out graphs (a
+		// business system's depends_on web) multiply into many times the answer.
+		String sql = "SELECT id, type_code, source_id, target_id, %2$s FROM cmdb.relation WHERE %1$s = ANY (?)%3$s"
+			.formatted(from, to, typeFilter);
 		Map<UUID, Integer> depths = new LinkedHashMap<>();
 		depths.put(start.value(), 0);
 		Map<UUID, Edge> edges = new LinkedHashMap<>();
-		List<Object[]> rows = statement
-			.query((rs,
-					n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-							rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getInt(6) })
-			.list();
-		if (rows.size() > MAX_NODES * 4) {
-			throw tooLarge();
-		}
-		rows.sort((a, b) -> Integer.compare((int) a[5], (int) b[5]));
-		for (Object[] row : rows) {
-			UUID node = (UUID) row[4];
-			depths.merge(node, (int) row[5], Math::min);
-			edges.putIfAbsent((UUID) row[0], new Edge(new RelationId((UUID) row[0]), (String) row[1],
-					new CiId((UUID) row[2]), new CiId((UUID) row[3])));
-		}
-		if (depths.size() > MAX_NODES) {
-			throw tooLarge();
+		List<UUID> frontier = List.of(start.value());
+		for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
+			UUID[] ids = frontier.toArray(UUID[]::new);
+			String[] typeArray = types.toArray(String[]::new);
+			List<Object[]> rows = this.jdbc.sql(sql)
+				.params(types.isEmpty() ? new Object[] { ids } : new Object[] { ids, typeArray })
+				.query((rs,
+						n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+								rs.getObject(4, UUID.class), rs.getObject(5, UUID.class) })
+				.list();
+			List<UUID> next = new ArrayList<>();
+			for (Object[] row : rows) {
+				edges.putIfAbsent((UUID) row[0], new Edge(new RelationId((UUID) row[0]), (String) row[1],
+						new CiId((UUID) row[2]), new CiId((UUID) row[3])));
+				if (depths.putIfAbsent((UUID) row[4], level) == null) {
+					next.add((UUID) row[4]);
+				}
+			}
+			if (depths.size() > MAX_NODES || edges.size() > MAX_NODES * 4) {
+				throw tooLarge();
+			}
+			frontier = next;
 		}
 		return visible(depths, List.copyOf(edges.values()));
 	}
@@ -284,8 +281,9 @@ class GraphQueries implements Topology {
 
 	private List<Node> nodes(Map<UUID, Integer> depths) {
 		Map<UUID, Node> byId = new HashMap<>();
-		this.jdbc.sql("SELECT id, model_code, name, state FROM cmdb.ci WHERE id IN (:ids)")
-			.param("ids", List.copyOf(depths.keySet()))
+		// one array parameter rather than thousands of placeholders
+		this.jdbc.sql("SELECT id, model_code, name, state FROM cmdb.ci WHERE id = ANY (?)")
+			.param(depths.keySet().toArray(UUID[]::new))
 			.query((rs, n) -> new Node(new CiId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
 					LifecycleState.valueOf(rs.getString(4)), depths.get(rs.getObject(1, UUID.class))))
 			.list()
