@@ -100,6 +100,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/topology-inhibition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["topology"];
+        put: operations["updateTopology"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/silences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_1"];
+        put: operations["update_2"];
+        post?: never;
+        delete: operations["delete_3"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/rules/{id}": {
         parameters: {
             query?: never;
@@ -108,9 +140,25 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["update_2"];
+        put: operations["update_3"];
         post?: never;
-        delete: operations["delete_3"];
+        delete: operations["delete_4"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/maintenance-windows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["window"];
+        put: operations["updateWindow"];
+        post?: never;
+        delete: operations["deleteWindow"];
         options?: never;
         head?: never;
         patch?: never;
@@ -123,10 +171,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_1"];
-        put: operations["update_3"];
+        get: operations["get_2"];
+        put: operations["update_4"];
         post?: never;
-        delete: operations["delete_4"];
+        delete: operations["delete_5"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/inhibit-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_3"];
+        put: operations["update_5"];
+        post?: never;
+        delete: operations["delete_6"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/grouping-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["rule"];
+        put: operations["update_6"];
+        post?: never;
+        delete: operations["delete_7"];
         options?: never;
         head?: never;
         patch?: never;
@@ -171,10 +251,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_2"];
-        put: operations["update_4"];
+        get: operations["get_4"];
+        put: operations["update_7"];
         post?: never;
-        delete: operations["delete_5"];
+        delete: operations["delete_8"];
         options?: never;
         head?: never;
         patch?: never;
@@ -187,8 +267,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_3"];
-        put: operations["update_5"];
+        get: operations["get_5"];
+        put: operations["update_8"];
         post?: never;
         delete?: never;
         options?: never;
@@ -203,8 +283,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_4"];
-        put: operations["update_6"];
+        get: operations["get_6"];
+        put: operations["update_9"];
         post?: never;
         delete?: never;
         options?: never;
@@ -600,6 +680,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/silences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_6"];
+        put?: never;
+        post: operations["create_6"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/silences/{id}/expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["expire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/silences/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/rules": {
         parameters: {
             query?: never;
@@ -609,7 +737,23 @@ export interface paths {
         };
         get: operations["signalRules"];
         put?: never;
-        post: operations["create_6"];
+        post: operations["create_7"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/maintenance-windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["windows"];
+        put?: never;
+        post: operations["createWindow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -623,9 +767,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_6"];
+        get: operations["list_7"];
         put?: never;
-        post: operations["create_7"];
+        post: operations["create_8"];
         delete?: never;
         options?: never;
         head?: never;
@@ -642,6 +786,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["rotate_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/inhibit-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_8"];
+        put?: never;
+        post: operations["create_9"];
         delete?: never;
         options?: never;
         head?: never;
@@ -722,6 +882,22 @@ export interface paths {
          * @description Authenticates by the integration token only (Bearer, basic-auth password or ?token=). Answers 200 after the alerts are stored.
          */
         post: operations["webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/grouping-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["rules"];
+        put?: never;
+        post: operations["create_10"];
         delete?: never;
         options?: never;
         head?: never;
@@ -847,9 +1023,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_7"];
+        get: operations["list_9"];
         put?: never;
-        post: operations["create_8"];
+        post: operations["create_11"];
         delete?: never;
         options?: never;
         head?: never;
@@ -959,9 +1135,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_8"];
+        get: operations["list_10"];
         put?: never;
-        post: operations["create_9"];
+        post: operations["create_12"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1016,6 +1192,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmdb/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/imports/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cmdb/cis": {
         parameters: {
             query?: never;
@@ -1025,7 +1233,7 @@ export interface paths {
         };
         get: operations["search"];
         put?: never;
-        post: operations["create_10"];
+        post: operations["create_13"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1199,13 +1407,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_5"];
+        get: operations["get_7"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["update_7"];
+        patch: operations["update_10"];
         trace?: never;
     };
     "/api/v1/system/info": {
@@ -1263,7 +1471,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_9"];
+        get: operations["list_11"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1295,7 +1503,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_10"];
+        get: operations["list_12"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1311,7 +1519,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_6"];
+        get: operations["get_8"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1327,10 +1535,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_7"];
+        get: operations["get_9"];
         put?: never;
         post?: never;
-        delete: operations["delete_6"];
+        delete: operations["delete_9"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1400,6 +1608,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_13"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_10"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/alerts": {
         parameters: {
             query?: never;
@@ -1407,7 +1647,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_11"];
+        get: operations["list_14"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1423,7 +1663,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_8"];
+        get: operations["get_11"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/{id}/convergence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["convergence"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1656,6 +1912,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmdb/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_12"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["export_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cmdb/cis/{id}/relations": {
         parameters: {
             query?: never;
@@ -1759,7 +2063,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["export_1"];
+        get: operations["export_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1775,7 +2079,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_12"];
+        get: operations["list_15"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1791,7 +2095,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_9"];
+        get: operations["get_13"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1871,7 +2175,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["export_2"];
+        get: operations["export_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2088,6 +2392,48 @@ export interface components {
             };
             description?: string;
         };
+        Draft: {
+            enabled?: boolean;
+            /** @enum {string} */
+            minSeverity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            /** @enum {string} */
+            mode?: "MARK" | "SUPPRESS";
+            relationTypes?: string[];
+            /** Format: int32 */
+            maxDepth?: number;
+        };
+        TopologyInhibition: {
+            enabled?: boolean;
+            /** @enum {string} */
+            minSeverity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            /** @enum {string} */
+            mode?: "MARK" | "SUPPRESS";
+            relationTypes?: string[];
+            /** Format: int32 */
+            maxDepth?: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        Silence: {
+            /** Format: uuid */
+            id?: string;
+            matchers?: string[];
+            /** Format: uuid */
+            ciId?: string;
+            /** Format: uuid */
+            businessSystemId?: string;
+            /** Format: date-time */
+            startsAt?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            createdBy?: string;
+            comment?: string;
+            status?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
         SignalRuleDraft: {
             name?: string;
             /** Format: int32 */
@@ -2134,6 +2480,40 @@ export interface components {
             /** Format: date-time */
             updatedAt?: string;
         };
+        WindowSchedule: {
+            zone?: string;
+            days?: ("MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY")[];
+            from?: string;
+            to?: string;
+            cron?: string;
+            duration?: string;
+            calendar?: string;
+            /** @enum {string} */
+            calendarDays?: "TRADING" | "NON_TRADING" | "WORKDAY" | "NON_WORKDAY" | "HOLIDAY";
+        };
+        MaintenanceWindow: {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            enabled?: boolean;
+            matchers?: string[];
+            /** Format: uuid */
+            ciId?: string;
+            /** Format: uuid */
+            businessSystemId?: string;
+            schedule?: components["schemas"]["WindowSchedule"];
+            /** Format: date-time */
+            validFrom?: string;
+            /** Format: date-time */
+            validUntil?: string;
+            comment?: string;
+            createdBy?: string;
+            activeNow?: boolean;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
         IntegrationDraft: {
             name?: string;
             /** @enum {string} */
@@ -2174,6 +2554,37 @@ export interface components {
             updatedAt?: string;
             token?: string;
             ingestPath?: string;
+        };
+        InhibitRule: {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            enabled?: boolean;
+            sourceMatchers?: string[];
+            targetMatchers?: string[];
+            equal?: string[];
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        GroupingRule: {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            /** Format: int32 */
+            position?: number;
+            enabled?: boolean;
+            matchers?: string[];
+            groupBy?: string[][];
+            continue?: boolean;
+            groupWait?: string;
+            groupInterval?: string;
+            description?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
         };
         EnrichmentRuleDraft: {
             name?: string;
@@ -2521,14 +2932,6 @@ export interface components {
             };
             results?: components["schemas"]["ProbeResult"][];
         };
-        Draft: {
-            frameworkId?: string;
-            title?: string;
-            scopeKind?: string;
-            systemIds?: string[];
-            assessors?: string[];
-            reviewer?: string;
-        };
         Assessment: {
             /** Format: uuid */
             id?: string;
@@ -2594,8 +2997,14 @@ export interface components {
             code?: string;
             message?: string;
         };
-        Note: {
-            comment?: string;
+        PreviewRequest: {
+            matchers?: string[];
+            /** Format: uuid */
+            ciId?: string;
+            /** Format: uuid */
+            businessSystemId?: string;
+            /** Format: int32 */
+            limit?: number;
         };
         AlertLink: {
             href?: string;
@@ -2662,6 +3071,14 @@ export interface components {
             flapping?: boolean;
             /** Format: int32 */
             version?: number;
+        };
+        Preview: {
+            /** Format: int64 */
+            count?: number;
+            alerts?: components["schemas"]["AlertView"][];
+        };
+        Note: {
+            comment?: string;
         };
         Assignment: {
             user?: string;
@@ -2783,6 +3200,76 @@ export interface components {
             nameEn?: string;
             /** Format: int32 */
             sortOrder?: number;
+        };
+        Applied: {
+            mode?: string;
+            /** Format: int32 */
+            created?: number;
+            /** Format: int32 */
+            updated?: number;
+            /** Format: int32 */
+            unchanged?: number;
+            /** Format: int32 */
+            skipped?: number;
+        };
+        ColumnMapping: {
+            column?: string;
+            header?: string;
+            field?: string;
+        };
+        Counts: {
+            /** Format: int32 */
+            rows?: number;
+            /** Format: int32 */
+            create?: number;
+            /** Format: int32 */
+            update?: number;
+            /** Format: int32 */
+            unchanged?: number;
+            /** Format: int32 */
+            invalid?: number;
+        };
+        Duplicate: {
+            key?: string;
+            value?: string;
+            rows?: number[];
+        };
+        ImportJob: {
+            /** Format: uuid */
+            id?: string;
+            kind?: string;
+            model?: string;
+            fileName?: string;
+            format?: string;
+            charset?: string;
+            status?: string;
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            appliedBy?: string;
+            /** Format: date-time */
+            appliedAt?: string;
+            report?: components["schemas"]["ImportReport"];
+        };
+        ImportReport: {
+            columns?: components["schemas"]["ColumnMapping"][];
+            counts?: components["schemas"]["Counts"];
+            errors?: components["schemas"]["RowError"][];
+            errorsTruncated?: boolean;
+            duplicates?: components["schemas"]["Duplicate"][];
+            applied?: components["schemas"]["Applied"];
+        };
+        RowError: {
+            /** Format: int32 */
+            row?: number;
+            column?: string;
+            header?: string;
+            field?: string;
+            code?: string;
+            message?: string;
+        };
+        ApplyBody: {
+            rows?: string;
         };
         CiVerification: {
             /** Format: uuid */
@@ -3198,6 +3685,10 @@ export interface components {
             fromLevel?: number;
             criteria?: components["schemas"]["GapCriterion"][];
         };
+        CursorPageSilence: {
+            items?: components["schemas"]["Silence"][];
+            nextCursor?: string;
+        };
         IntegrationStats: {
             /** Format: uuid */
             integrationId?: string;
@@ -3212,6 +3703,66 @@ export interface components {
             counters?: {
                 [key: string]: number;
             };
+        };
+        AlertGroupView: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            ruleId?: string;
+            ruleName?: string;
+            groupLabels?: {
+                [key: string]: string;
+            };
+            state?: string;
+            /** @enum {string} */
+            severity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            /** Format: uuid */
+            businessSystemId?: string;
+            /** Format: int64 */
+            rootCauseAlertId?: number;
+            /** Format: int32 */
+            alertCount?: number;
+            /** Format: int32 */
+            activeCount?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            notifiedAt?: string;
+            /** Format: date-time */
+            lastNotifiedAt?: string;
+            /** Format: date-time */
+            resolvedAt?: string;
+        };
+        CursorPageAlertGroupView: {
+            items?: components["schemas"]["AlertGroupView"][];
+            nextCursor?: string;
+        };
+        GroupDetail: {
+            group?: components["schemas"]["AlertGroupView"];
+            rootCause?: components["schemas"]["RootCause"];
+            alerts?: components["schemas"]["Member"][];
+            /** Format: int32 */
+            alertTotal?: number;
+        };
+        RootCause: {
+            /** Format: int64 */
+            alertId?: number;
+            summary?: string;
+            /** Format: uuid */
+            ciId?: string;
+            ciName?: string;
+            basis?: string;
+            explanation?: string;
+            /** Format: int32 */
+            explains?: number;
+            path?: components["schemas"]["Step"][];
+        };
+        Step: {
+            /** Format: uuid */
+            ciId?: string;
+            name?: string;
+            model?: string;
+            relation?: string;
         };
         CursorPageAlertView: {
             items?: components["schemas"]["AlertView"][];
@@ -3233,6 +3784,19 @@ export interface components {
             detail?: {
                 [key: string]: unknown;
             };
+        };
+        AlertConvergence: {
+            /** Format: int64 */
+            alertId?: number;
+            /** Format: int64 */
+            symptomOf?: number;
+            symptomPath?: unknown;
+            symptoms?: number[];
+            groupIds?: string[];
+            heldBy?: string[];
+            records?: {
+                [key: string]: unknown;
+            }[];
         };
         AlertFacets: {
             /** Format: int64 */
@@ -3797,7 +4361,119 @@ export interface operations {
             };
         };
     };
+    topology: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TopologyInhibition"];
+                };
+            };
+        };
+    };
+    updateTopology: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Draft"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TopologyInhibition"];
+                };
+            };
+        };
+    };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Silence"];
+                };
+            };
+        };
+    };
     update_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Draft"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Silence"];
+                };
+            };
+        };
+    };
+    delete_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    update_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -3823,7 +4499,7 @@ export interface operations {
             };
         };
     };
-    delete_3: {
+    delete_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -3843,7 +4519,75 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    window: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MaintenanceWindow"];
+                };
+            };
+        };
+    };
+    updateWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Draft"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MaintenanceWindow"];
+                };
+            };
+        };
+    };
+    deleteWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -3865,7 +4609,7 @@ export interface operations {
             };
         };
     };
-    update_3: {
+    update_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -3891,7 +4635,143 @@ export interface operations {
             };
         };
     };
-    delete_4: {
+    delete_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InhibitRule"];
+                };
+            };
+        };
+    };
+    update_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Draft"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InhibitRule"];
+                };
+            };
+        };
+    };
+    delete_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["GroupingRule"];
+                };
+            };
+        };
+    };
+    update_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Draft"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["GroupingRule"];
+                };
+            };
+        };
+    };
+    delete_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -4003,7 +4883,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -4025,7 +4905,7 @@ export interface operations {
             };
         };
     };
-    update_4: {
+    update_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -4051,7 +4931,7 @@ export interface operations {
             };
         };
     };
-    delete_5: {
+    delete_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -4071,7 +4951,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -4093,7 +4973,7 @@ export interface operations {
             };
         };
     };
-    update_5: {
+    update_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -4119,7 +4999,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_6: {
         parameters: {
             query?: {
                 asOf?: string;
@@ -4143,7 +5023,7 @@ export interface operations {
             };
         };
     };
-    update_6: {
+    update_9: {
         parameters: {
             query?: never;
             header?: {
@@ -4931,6 +5811,100 @@ export interface operations {
             };
         };
     };
+    list_6: {
+        parameters: {
+            query?: {
+                status?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageSilence"];
+                };
+            };
+        };
+    };
+    create_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Draft"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Silence"];
+                };
+            };
+        };
+    };
+    expire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Silence"];
+                };
+            };
+        };
+    };
+    preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Preview"];
+                };
+            };
+        };
+    };
     signalRules: {
         parameters: {
             query?: never;
@@ -4951,7 +5925,7 @@ export interface operations {
             };
         };
     };
-    create_6: {
+    create_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -4975,7 +5949,51 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    windows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MaintenanceWindow"][];
+                };
+            };
+        };
+    };
+    createWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Draft"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MaintenanceWindow"];
+                };
+            };
+        };
+    };
+    list_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -4995,7 +6013,7 @@ export interface operations {
             };
         };
     };
-    create_7: {
+    create_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -5037,6 +6055,50 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["IntegrationView"];
+                };
+            };
+        };
+    };
+    list_8: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InhibitRule"][];
+                };
+            };
+        };
+    };
+    create_9: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Draft"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InhibitRule"];
                 };
             };
         };
@@ -5125,6 +6187,50 @@ export interface operations {
                     "*/*": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["GroupingRule"][];
+                };
+            };
+        };
+    };
+    create_10: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Draft"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["GroupingRule"];
                 };
             };
         };
@@ -5347,7 +6453,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -5367,7 +6473,7 @@ export interface operations {
             };
         };
     };
-    create_8: {
+    create_11: {
         parameters: {
             query?: never;
             header?: never;
@@ -5572,7 +6678,7 @@ export interface operations {
             };
         };
     };
-    list_8: {
+    list_10: {
         parameters: {
             query?: {
                 group?: string;
@@ -5594,7 +6700,7 @@ export interface operations {
             };
         };
     };
-    create_9: {
+    create_12: {
         parameters: {
             query?: never;
             header?: never;
@@ -5713,6 +6819,64 @@ export interface operations {
             };
         };
     };
+    dryRun: {
+        parameters: {
+            query?: {
+                model?: string;
+                kind?: string;
+                mode?: string;
+                charset?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ImportJob"];
+                };
+            };
+        };
+    };
+    apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApplyBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ImportJob"];
+                };
+            };
+        };
+    };
     search: {
         parameters: {
             query: {
@@ -5737,7 +6901,7 @@ export interface operations {
             };
         };
     };
-    create_10: {
+    create_13: {
         parameters: {
             query?: never;
             header?: {
@@ -6008,7 +7172,7 @@ export interface operations {
             };
         };
     };
-    get_5: {
+    get_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -6030,7 +7194,7 @@ export interface operations {
             };
         };
     };
-    update_7: {
+    update_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -6116,7 +7280,7 @@ export interface operations {
             };
         };
     };
-    list_9: {
+    list_11: {
         parameters: {
             query?: never;
             header?: never;
@@ -6160,7 +7324,7 @@ export interface operations {
             };
         };
     };
-    list_10: {
+    list_12: {
         parameters: {
             query?: never;
             header?: never;
@@ -6180,7 +7344,7 @@ export interface operations {
             };
         };
     };
-    get_6: {
+    get_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -6202,7 +7366,7 @@ export interface operations {
             };
         };
     };
-    get_7: {
+    get_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -6224,7 +7388,7 @@ export interface operations {
             };
         };
     };
-    delete_6: {
+    delete_9: {
         parameters: {
             query?: never;
             header?: never;
@@ -6358,7 +7522,55 @@ export interface operations {
             };
         };
     };
-    list_11: {
+    list_13: {
+        parameters: {
+            query?: {
+                state?: string[];
+                businessSystem?: string;
+                severity?: string[];
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageAlertGroupView"];
+                };
+            };
+        };
+    };
+    get_10: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["GroupDetail"];
+                };
+            };
+        };
+    };
+    list_14: {
         parameters: {
             query?: {
                 state?: string[];
@@ -6391,7 +7603,7 @@ export interface operations {
             };
         };
     };
-    get_8: {
+    get_11: {
         parameters: {
             query?: never;
             header?: never;
@@ -6409,6 +7621,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["AlertDetail"];
+                };
+            };
+        };
+    };
+    convergence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertConvergence"];
                 };
             };
         };
@@ -6778,6 +8012,70 @@ export interface operations {
             };
         };
     };
+    get_12: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ImportJob"];
+                };
+            };
+        };
+    };
+    template: {
+        parameters: {
+            query?: {
+                model?: string;
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    export_1: {
+        parameters: {
+            query?: {
+                model?: string;
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     relationsOf: {
         parameters: {
             query?: never;
@@ -6914,7 +8212,7 @@ export interface operations {
             };
         };
     };
-    export_1: {
+    export_2: {
         parameters: {
             query?: {
                 models?: string;
@@ -6936,7 +8234,7 @@ export interface operations {
             };
         };
     };
-    list_12: {
+    list_15: {
         parameters: {
             query?: never;
             header?: never;
@@ -6956,7 +8254,7 @@ export interface operations {
             };
         };
     };
-    get_9: {
+    get_13: {
         parameters: {
             query?: never;
             header?: never;
@@ -7072,7 +8370,7 @@ export interface operations {
             };
         };
     };
-    export_2: {
+    export_3: {
         parameters: {
             query?: {
                 actor?: string;
