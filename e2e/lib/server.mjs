@@ -25,7 +25,7 @@ function javaExecutable() {
 }
 
 /** @returns {{baseUrl, dataDir, readyAfterMs, adminPassword: () => Promise<string>, stop}} */
-export async function startServer({ jar, logFile, timeoutMs = 240_000 }) {
+export async function startServer({ jar, logFile, timeoutMs = 240_000, extraArgs = [] }) {
   if (!existsSync(jar)) throw new Error(`the server jar ${jar} does not exist: build it first (./mvnw -B package -pl server)`);
   const dataDir = await mkdtemp(join(tmpdir(), 'tianshu-e2e-'));
   const port = await freePort();
@@ -34,7 +34,7 @@ export async function startServer({ jar, logFile, timeoutMs = 240_000 }) {
   const started = Date.now();
   const child = spawn(
     javaExecutable(),
-    ['-Xmx1g', '-jar', jar, `--server.port=${port}`, `--tianshu.data-dir=${dataDir}`, '--tianshu.demo=false'],
+    ['-Xmx1g', '-jar', jar, `--server.port=${port}`, `--tianshu.data-dir=${dataDir}`, '--tianshu.demo=false', ...extraArgs],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: false },
   );
   child.stdout.pipe(log);
