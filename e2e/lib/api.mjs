@@ -91,6 +91,7 @@ export function apiClient(baseUrl, bearer) {
     return { status: r.status, body: json };
   };
   return {
+    bearer,
     call,
     get: (path) => expectOk(call('GET', path), `GET ${path}`),
     post: (path, body) => expectOk(call('POST', path, body), `POST ${path}`),

@@ -25,9 +25,10 @@ function javaExecutable() {
 }
 
 /** @returns {{baseUrl, dataDir, readyAfterMs, adminPassword: () => Promise<string>, stop}} */
-export async function startServer({ jar, logFile, timeoutMs = 240_000, extraArgs = [] }) {
+export async function startServer({ jar, logFile, timeoutMs = 240_000, extraArgs = [], dataDir: reuse }) {
   if (!existsSync(jar)) throw new Error(`the server jar ${jar} does not exist: build it first (./mvnw -B package -pl server)`);
-  const dataDir = await mkdtemp(join(tmpdir(), 'tianshu-e2e-'));
+  // a given data directory is the caller's (a restart on the same database): never removed here
+  const dataDir = reuse ?? (await mkdtemp(join(tmpdir(), 'tianshu-e2e-')));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const log = createWriteStream(logFile);
@@ -54,7 +55,18 @@ export async function startServer({ jar, logFile, timeoutMs = 240_000, extraArgs
       clearTimeout(timer);
     }
     log.end();
-    await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+    if (!reuse) await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+  };
+
+  /** SIGKILL, as a crash: no shutdown hooks run. */
+  const kill = async () => {
+    process.off('exit', killOnExit);
+    if (child.exitCode === null && exited === null) {
+      const done = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await done;
+    }
+    log.end();
   };
 
   try {
@@ -80,5 +92,6 @@ export async function startServer({ jar, logFile, timeoutMs = 240_000, extraArgs
     readyAfterMs,
     adminPassword: async () => (await readFile(join(dataDir, 'initial-admin-password'), 'utf8')).trim(),
     stop,
+    kill,
   };
 }
