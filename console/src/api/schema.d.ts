@@ -468,6 +468,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmdb/models/{code}/versions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/models/{code}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["previewEdit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cmdb/model-groups": {
         parameters: {
             query?: never;
@@ -532,7 +564,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/calendars/{id}/import": {
+    "/api/v1/cmdb/bundle/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["previewFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/bundle/import": {
         parameters: {
             query?: never;
             header?: never;
@@ -542,6 +590,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["importFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["importFile_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -724,6 +788,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmdb/models/{code}/versions/{version}/restore-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["previewRestore"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cmdb/models/{code}/versions/{version}/diff": {
         parameters: {
             query?: never;
@@ -732,6 +812,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/models/{code}/nonconforming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["nonconforming"];
         put?: never;
         post?: never;
         delete?: never;
@@ -772,6 +868,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmdb/cis/{id}/nonconformities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["nonconformities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cmdb/cis/{id}/impact": {
         parameters: {
             query?: never;
@@ -796,6 +908,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmdb/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -907,7 +1035,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["export"];
+        get: operations["export_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1394,6 +1522,37 @@ export interface components {
             cardinality?: string;
             deleteBehaviour?: string;
         };
+        CiImpact: {
+            /** Format: int32 */
+            checked?: number;
+            /** Format: int32 */
+            migrated?: number;
+            /** Format: int32 */
+            flagged?: number;
+            flaggedByAttribute?: {
+                [key: string]: number;
+            };
+        };
+        ModelPreview: {
+            code?: string;
+            /** @enum {string} */
+            action?: "ADDED" | "CHANGED" | "UNCHANGED";
+            /** Format: int32 */
+            currentVersion?: number;
+            changes?: components["schemas"]["PreviewChange"][];
+            cis?: components["schemas"]["CiImpact"];
+            destructive?: boolean;
+        };
+        PreviewChange: {
+            path?: string;
+            /** @enum {string} */
+            kind?: "ADDED" | "REMOVED" | "CHANGED";
+            from?: unknown;
+            to?: unknown;
+            text?: string;
+            destructive?: boolean;
+            reason?: string;
+        };
         GroupBody: {
             code?: string;
             name?: string;
@@ -1410,6 +1569,112 @@ export interface components {
         };
         StateBody: {
             state?: string;
+        };
+        BundlePreview: {
+            /** Format: int32 */
+            formatVersion?: number;
+            modelGroups?: components["schemas"]["ItemPreview"][];
+            relationTypes?: components["schemas"]["ItemPreview"][];
+            models?: components["schemas"]["ModelPreview"][];
+            destructive?: boolean;
+            destructiveChanges?: string[];
+        };
+        ItemPreview: {
+            code?: string;
+            /** @enum {string} */
+            action?: "ADDED" | "CHANGED" | "UNCHANGED";
+            changes?: string[];
+            destructive?: boolean;
+        };
+        BundleAttribute: {
+            code?: string;
+            name?: string;
+            type?: string;
+            required?: boolean;
+            unique?: boolean;
+            regex?: string;
+            min?: number;
+            max?: number;
+            enumValues?: string[];
+            defaultValue?: unknown;
+            helpText?: string;
+            group?: string;
+            referenceModel?: string;
+            itemType?: string;
+        };
+        BundleModel: {
+            code?: string;
+            name?: string;
+            nameEn?: string;
+            group?: string;
+            description?: string;
+            attributes?: components["schemas"]["BundleAttribute"][];
+            identificationRules?: components["schemas"]["IdentificationRule"][];
+        };
+        BundleModelGroup: {
+            code?: string;
+            name?: string;
+            nameEn?: string;
+            /** Format: int32 */
+            sortOrder?: number;
+        };
+        BundleRelationDefinition: {
+            sourceModel?: string;
+            targetModel?: string;
+            type?: string;
+            cardinality?: string;
+            deleteBehaviour?: string;
+        };
+        BundleRelationType: {
+            code?: string;
+            forwardLabel?: string;
+            reverseLabel?: string;
+            acyclic?: boolean;
+        };
+        ModelBundle: {
+            /** Format: int32 */
+            formatVersion?: number;
+            /** Format: date-time */
+            exportedAt?: string;
+            exportedBy?: string;
+            modelGroups?: components["schemas"]["BundleModelGroup"][];
+            relationTypes?: components["schemas"]["BundleRelationType"][];
+            models?: components["schemas"]["BundleModel"][];
+            relationDefinitions?: components["schemas"]["BundleRelationDefinition"][];
+        };
+        JsonNode: {
+            empty?: boolean;
+            array?: boolean;
+            null?: boolean;
+            object?: boolean;
+            float?: boolean;
+            pojo?: boolean;
+            floatingPointNumber?: boolean;
+            short?: boolean;
+            int?: boolean;
+            long?: boolean;
+            double?: boolean;
+            bigDecimal?: boolean;
+            bigInteger?: boolean;
+            /** @deprecated */
+            textual?: boolean;
+            boolean?: boolean;
+            binary?: boolean;
+            valueNode?: boolean;
+            container?: boolean;
+            missingNode?: boolean;
+            /** @enum {string} */
+            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            string?: boolean;
+            integralNumber?: boolean;
+            number?: boolean;
+            embeddedValue?: boolean;
+        };
+        BundleImportResult: {
+            preview?: components["schemas"]["BundlePreview"];
+            versions?: {
+                [key: string]: number;
+            };
         };
         CalendarImportResult: {
             /** Format: int32 */
@@ -1549,6 +1814,25 @@ export interface components {
             toVersion?: number;
             changes?: components["schemas"]["ModelChange"][];
         };
+        CiNonconformity: {
+            /** Format: int64 */
+            id?: number;
+            /** Format: uuid */
+            ciId?: string;
+            ciName?: string;
+            model?: string;
+            /** Format: int32 */
+            modelVersion?: number;
+            attribute?: string;
+            code?: string;
+            message?: string;
+            /** Format: date-time */
+            flaggedAt?: string;
+        };
+        CursorPageCiNonconformity: {
+            items?: components["schemas"]["CiNonconformity"][];
+            nextCursor?: string;
+        };
         CursorPageConfigurationItem: {
             items?: components["schemas"]["ConfigurationItem"][];
             nextCursor?: string;
@@ -1565,7 +1849,7 @@ export interface components {
             target?: string;
             actor?: string;
             /** @enum {string} */
-            changeSource?: "CONSOLE" | "API" | "IMPORT" | "DISCOVERY" | "TICKET";
+            changeSource?: "CONSOLE" | "API" | "IMPORT" | "DISCOVERY" | "TICKET" | "MODEL";
             requestId?: string;
             reason?: string;
             /** Format: date-time */
@@ -1581,7 +1865,7 @@ export interface components {
             };
             actor?: string;
             /** @enum {string} */
-            source?: "CONSOLE" | "API" | "IMPORT" | "DISCOVERY" | "TICKET";
+            source?: "CONSOLE" | "API" | "IMPORT" | "DISCOVERY" | "TICKET" | "MODEL";
             requestId?: string;
             /** Format: date-time */
             changedAt?: string;
@@ -1636,34 +1920,6 @@ export interface components {
         CursorPageAuditRecordView: {
             items?: components["schemas"]["AuditRecordView"][];
             nextCursor?: string;
-        };
-        JsonNode: {
-            empty?: boolean;
-            array?: boolean;
-            null?: boolean;
-            object?: boolean;
-            float?: boolean;
-            pojo?: boolean;
-            floatingPointNumber?: boolean;
-            short?: boolean;
-            int?: boolean;
-            long?: boolean;
-            double?: boolean;
-            bigDecimal?: boolean;
-            bigInteger?: boolean;
-            /** @deprecated */
-            textual?: boolean;
-            boolean?: boolean;
-            binary?: boolean;
-            string?: boolean;
-            valueNode?: boolean;
-            container?: boolean;
-            missingNode?: boolean;
-            /** @enum {string} */
-            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            integralNumber?: boolean;
-            number?: boolean;
-            embeddedValue?: boolean;
         };
     };
     responses: never;
@@ -2802,6 +3058,57 @@ export interface operations {
             };
         };
     };
+    restore: {
+        parameters: {
+            query?: {
+                allowDestructive?: boolean;
+            };
+            header?: never;
+            path: {
+                code: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CiModel"];
+                };
+            };
+        };
+    };
+    previewEdit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModelBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ModelPreview"];
+                };
+            };
+        };
+    };
     groups: {
         parameters: {
             query?: never;
@@ -2948,7 +3255,57 @@ export interface operations {
             };
         };
     };
+    previewFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModelBundle"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BundlePreview"];
+                };
+            };
+        };
+    };
     importFile: {
+        parameters: {
+            query?: {
+                allowDestructive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModelBundle"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BundleImportResult"];
+                };
+            };
+        };
+    };
+    importFile_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -3265,6 +3622,29 @@ export interface operations {
             };
         };
     };
+    previewRestore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ModelPreview"];
+                };
+            };
+        };
+    };
     diff: {
         parameters: {
             query?: {
@@ -3286,6 +3666,31 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ModelDiff"];
+                };
+            };
+        };
+    };
+    nonconforming: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageCiNonconformity"];
                 };
             };
         };
@@ -3334,6 +3739,28 @@ export interface operations {
             };
         };
     };
+    nonconformities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CiNonconformity"][];
+                };
+            };
+        };
+    };
     impact: {
         parameters: {
             query?: {
@@ -3378,6 +3805,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["CiHistoryEntry"][];
+                };
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query?: {
+                models?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ModelBundle"];
                 };
             };
         };
@@ -3518,7 +3967,7 @@ export interface operations {
             };
         };
     };
-    export: {
+    export_1: {
         parameters: {
             query?: {
                 actor?: string;

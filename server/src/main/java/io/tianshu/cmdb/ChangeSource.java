@@ -14,6 +14,11 @@ public enum ChangeSource {
 	/** Automatic discovery (自动发现). */
 	DISCOVERY,
 	/** A change ticket (工单). */
-	TICKET
+	TICKET,
+	/**
+	 * A model change (模型变更) that migrated the CI: a default filled in, a removed
+	 * attribute dropped, a value converted to the attribute's new type.
+	 */
+	MODEL
 
 }

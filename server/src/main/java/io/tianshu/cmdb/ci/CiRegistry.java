@@ -30,10 +30,10 @@ import io.tianshu.cmdb.CiSearch;
 import io.tianshu.cmdb.CmdbPermissions;
 import io.tianshu.cmdb.ConfigurationItem;
 import io.tianshu.cmdb.ConfigurationItems;
-import io.tianshu.cmdb.IdentificationRule;
 import io.tianshu.cmdb.LifecycleState;
 import io.tianshu.cmdb.model.AttributeValues;
 import io.tianshu.cmdb.model.ChangeContext;
+import io.tianshu.cmdb.model.CiKeys;
 import io.tianshu.cmdb.model.ModelCatalog;
 import io.tianshu.cmdb.relation.RelationRegistry;
 import io.tianshu.platform.Audit;
@@ -491,28 +491,7 @@ public class CiRegistry implements ConfigurationItems {
 	}
 
 	static Map<String, String> keys(CiModel model, Map<String, Object> attributes) {
-		Map<String, String> keys = new LinkedHashMap<>();
-		for (AttributeDefinition attribute : model.attributes()) {
-			Object value = attributes.get(attribute.code());
-			if (attribute.unique() && value != null) {
-				keys.put("unique:" + attribute.code(), AttributeValues.keyText(value));
-			}
-		}
-		for (IdentificationRule rule : model.identificationRules()) {
-			List<String> parts = new ArrayList<>();
-			for (String code : rule.attributes()) {
-				Object value = attributes.get(code);
-				if (value == null) {
-					parts = null;
-					break;
-				}
-				parts.add(AttributeValues.keyText(value));
-			}
-			if (parts != null) {
-				keys.put("identity:" + rule.name(), String.join(",", parts));
-			}
-		}
-		return keys;
+		return CiKeys.of(model, attributes);
 	}
 
 	private static void requireLive(ConfigurationItem ci) {

@@ -61,12 +61,16 @@ public class ModelCatalog implements CiModels {
 
 	private final Clock clock;
 
-	ModelCatalog(JdbcClient jdbc, JsonMapper json, Authorization authorization, Audit audit, Clock clock) {
+	private final ModelConformance conformance;
+
+	ModelCatalog(JdbcClient jdbc, JsonMapper json, Authorization authorization, Audit audit, Clock clock,
+			ModelConformance conformance) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.authorization = authorization;
 		this.audit = audit;
 		this.clock = clock;
+		this.conformance = conformance;
 	}
 
 	@Override
@@ -200,9 +204,10 @@ public class ModelCatalog implements CiModels {
 			.update();
 		CiModel model = find(code).orElseThrow();
 		storeVersion(model, ModelDiffs.summary(changes));
+		CiImpact impact = this.conformance.apply(before, model);
 		this.audit.record(AuditEntry.success("cmdb.model.updated", "cmdb-model", code)
 			.withChange(before, model)
-			.withDetail(ModelDiffs.summary(changes)));
+			.withDetail(ModelDiffs.summary(changes) + impactNote(impact)));
 		return model;
 	}
 
@@ -236,7 +241,13 @@ public class ModelCatalog implements CiModels {
 		return new ModelDiff(code, fromVersion, toVersion, ModelDiffs.between(from, to));
 	}
 
-	private CiModel snapshot(String code, int version) {
+	/** A note for the audit detail on what a model change did to the model's CIs. */
+	static String impactNote(CiImpact impact) {
+		return (impact.migrated() == 0 && impact.flagged() == 0) ? ""
+				: " (CIs: " + impact.migrated() + " migrated, " + impact.flagged() + " flagged)";
+	}
+
+	CiModel snapshot(String code, int version) {
 		CiModel model = find(code).orElseThrow(() -> notFound(code));
 		return this.jdbc.sql("SELECT snapshot::text FROM cmdb.model_version WHERE model_id = ? AND version = ?")
 			.params(model.id().value(), version)
@@ -418,7 +429,7 @@ public class ModelCatalog implements CiModels {
 		storeVersion(after, ModelDiffs.summary(ModelDiffs.between(roundTrip(before), roundTrip(after))));
 	}
 
-	private CiModel lockedModel(String code) {
+	CiModel lockedModel(String code) {
 		// the row lock orders concurrent changes of one model, so versions never clash
 		this.jdbc.sql("SELECT id FROM cmdb.model WHERE code = ? FOR UPDATE")
 			.param(code)
@@ -428,7 +439,7 @@ public class ModelCatalog implements CiModels {
 		return find(code).orElseThrow();
 	}
 
-	private void storeVersion(CiModel model, String summary) {
+	void storeVersion(CiModel model, String summary) {
 		this.jdbc.sql("""
 				INSERT INTO cmdb.model_version (model_id, version, snapshot, summary, actor, created_at)
 				VALUES (?, ?, ?::jsonb, ?, ?, ?)""")
@@ -440,38 +451,58 @@ public class ModelCatalog implements CiModels {
 	/**
 	 * Compares like with like: both sides in the form they have after a JSON round trip.
 	 */
-	private CiModel roundTrip(CiModel model) {
+	CiModel roundTrip(CiModel model) {
 		return this.json.readValue(this.json.writeValueAsString(model), CiModel.class);
 	}
 
 	private ModelDraft validated(ModelDraft draft) {
-		List<FieldViolation> violations = new ArrayList<>();
+		return validated(draft, java.util.Set.of(), java.util.Set.of(), "");
+	}
+
+	/**
+	 * The checked draft, or 422 with field errors under {@code prefix}; groups and models
+	 * in {@code extraGroups}/{@code extraModels} count as existing (a bundle creates
+	 * them).
+	 */
+	ModelDraft validated(ModelDraft draft, java.util.Set<String> extraGroups, java.util.Set<String> extraModels,
+			String prefix) {
+		List<FieldViolation> found = new ArrayList<>();
+		ModelDraft checked = check(draft, extraGroups, extraModels, found);
+		if (!found.isEmpty()) {
+			throw TianshuException.invalid("The model is invalid",
+					found.stream().map((v) -> new FieldViolation(prefix + v.field(), v.code(), v.message())).toList());
+		}
+		return checked;
+	}
+
+	/** Adds a violation for everything wrong with the draft; answers it cleaned. */
+	ModelDraft check(ModelDraft draft, java.util.Set<String> extraGroups, java.util.Set<String> extraModels,
+			List<FieldViolation> violations) {
 		ModelDraft checked = ModelRules.check(draft, violations);
-		if (checked.group() != null && this.jdbc.sql("SELECT count(*) FROM cmdb.model_group WHERE code = ?")
-			.param(checked.group())
-			.query(Integer.class)
-			.single() == 0) {
+		if (checked.group() != null && !extraGroups.contains(checked.group())
+				&& this.jdbc.sql("SELECT count(*) FROM cmdb.model_group WHERE code = ?")
+					.param(checked.group())
+					.query(Integer.class)
+					.single() == 0) {
 			violations
 				.add(new FieldViolation("group", "cmdb.model.unknown-group", "no model group " + checked.group()));
 		}
 		for (int i = 0; i < checked.attributes().size(); i++) {
 			String referenced = checked.attributes().get(i).referenceModel();
-			if (referenced != null && !referenced.equals(checked.code()) && find(referenced).isEmpty()) {
+			if (referenced != null && !referenced.equals(checked.code()) && !extraModels.contains(referenced)
+					&& find(referenced).isEmpty()) {
 				violations.add(new FieldViolation("attributes[" + i + "].referenceModel",
 						"cmdb.model.attribute.unknown-model", "no model " + referenced));
 			}
 		}
-		if (!violations.isEmpty()) {
-			throw TianshuException.invalid("The model is invalid", violations);
-		}
 		return checked;
 	}
 
-	private String definitionJson(ModelDraft draft) {
+	String definitionJson(ModelDraft draft) {
 		return this.json.writeValueAsString(new Definition(draft.attributes(), draft.identificationRules()));
 	}
 
-	private List<RelationDefinition> allDefinitions() {
+	List<RelationDefinition> allDefinitions() {
 		return this.jdbc.sql("""
 				SELECT id, source_model, target_model, type_code, cardinality, delete_behaviour
 				FROM cmdb.relation_definition ORDER BY source_model, type_code, target_model""")
@@ -506,7 +537,7 @@ public class ModelCatalog implements CiModels {
 				rs.getTimestamp("updated_at").toInstant());
 	}
 
-	private static String strip(String value) {
+	static String strip(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
