@@ -144,7 +144,10 @@ class EventAnalytics {
 			}
 		});
 		List<Map.Entry<String, long[]>> sorted = new ArrayList<>(byKey.entrySet());
-		sorted.sort((a, b) -> Long.compare(sum(b.getValue()), sum(a.getValue())));
+		sorted.sort((a, b) -> {
+			int c = Long.compare(sum(b.getValue()), sum(a.getValue()));
+			return (c != 0) ? c : a.getKey().compareTo(b.getKey());
+		});
 		long[] other = new long[width];
 		List<Map.Entry<String, long[]>> top = new ArrayList<>();
 		for (int i = 0; i < sorted.size(); i++) {

@@ -28,7 +28,7 @@ import io.tianshu.event.SignalStatus;
  * <li>30 s: the duty engineer acknowledges the database alert (MTTA);</li>
  * <li>45 s: a user reports by telephone that the business system is slow (a manual report
  * the monitoring preceded) and, every other cycle, an anomaly on a host nothing monitors
- * (missed by the monitoring: 异常漏报率);</li>
+ * no alert covers (missed by the monitoring: 异常漏报率);</li>
  * <li>100–150 s: the database recovers, the applications follow, the noise clears.</li>
  * </ol>
  * Fingerprints carry the cycle's id, so each cycle is a new incident; the flapping link
@@ -154,8 +154,11 @@ final class DemoScenario {
 		List<Report> reports = new ArrayList<>();
 		reports.add(new Report("客户来电反映" + this.estate.systemName() + "委托查询缓慢", Severity.MAJOR,
 				this.start.plusSeconds(20), this.estate.systemId(), null));
-		if (this.withMissedReport) {
-			String quiet = this.estate.appHosts().get(0);
+		String quiet = hosts.stream()
+			.filter((h) -> !List.of(diskA, diskB, cpuHost, skewHost).contains(h))
+			.findFirst()
+			.orElse(null);
+		if (this.withMissedReport && quiet != null) {
 			reports.add(new Report(quiet + " 运维人员巡检发现 NTP 服务未运行（监控未覆盖）", Severity.MINOR,
 					this.start.minus(Duration.ofMinutes(3)), null, quiet));
 		}

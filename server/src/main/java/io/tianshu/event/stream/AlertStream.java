@@ -21,9 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
 /**
  * The fan-out of the live alert list (实时告警): alert ids reported changed (after their
  * transaction committed) are collected, coalesced for {@link Settings#coalesce()}, loaded
@@ -80,6 +77,7 @@ final class AlertStream {
 	/** One event as sent: its id, SSE event name and JSON data. */
 	record Frame(String id, String name, String data) {
 
+		/** A keep-alive comment. */
 		static final Frame HEARTBEAT = new Frame(null, null, null);
 
 	}
@@ -139,6 +137,10 @@ final class AlertStream {
 		this.clients.forEach((c) -> c.close(false));
 	}
 
+	Settings settings() {
+		return this.settings;
+	}
+
 	boolean running() {
 		return this.running;
 	}
@@ -171,13 +173,29 @@ final class AlertStream {
 		}
 	}
 
+	/** Where a client's events go; {@link #send} may block (a slow client). */
+	interface Sink {
+
+		void send(Frame frame) throws IOException;
+
+		/** Ends the connection (the client reconnects). */
+		void close();
+
+	}
+
+	/** A connected client; {@link #close} when its connection ends. */
+	interface Subscription {
+
+		void close();
+
+	}
+
 	/**
-	 * Connects a client: sends {@code ready}, then what it missed since
+	 * Subscribes a client: it gets {@code ready}, then what it missed since
 	 * {@code lastEventId} (or {@code reset}), then live events.
 	 */
-	SseEmitter connect(String user, String lastEventId) {
-		SseEmitter emitter = new SseEmitter(this.settings.maxConnection().toMillis());
-		Client client = new Client(user, emitter, this.settings.clientBuffer());
+	Subscription subscribe(String user, String lastEventId, Sink sink) {
+		Client client = new Client(user, sink, this.settings.clientBuffer());
 		List<Client> mine = new ArrayList<>();
 		synchronized (this.lock) {
 			boolean resumed = false;
@@ -210,11 +228,8 @@ final class AlertStream {
 		for (int i = 0; i <= mine.size() - this.settings.maxPerUser(); i++) {
 			mine.get(i).close(true);
 		}
-		emitter.onCompletion(() -> client.close(false));
-		emitter.onTimeout(() -> client.close(true));
-		emitter.onError((ex) -> client.close(false));
 		client.start();
-		return emitter;
+		return () -> client.close(false);
 	}
 
 	private Long parse(String id) {
@@ -312,7 +327,7 @@ final class AlertStream {
 
 		private final String user;
 
-		private final SseEmitter emitter;
+		private final Sink sink;
 
 		private final BlockingQueue<Frame> buffer;
 
@@ -320,9 +335,9 @@ final class AlertStream {
 
 		private Thread writer;
 
-		Client(String user, SseEmitter emitter, int capacity) {
+		Client(String user, Sink sink, int capacity) {
 			this.user = user;
-			this.emitter = emitter;
+			this.sink = sink;
 			this.buffer = new ArrayBlockingQueue<>(capacity);
 		}
 
@@ -353,7 +368,7 @@ final class AlertStream {
 			}
 			if (complete) {
 				try {
-					this.emitter.complete();
+					this.sink.close();
 				}
 				catch (RuntimeException ex) {
 					// the connection is already gone
@@ -391,20 +406,7 @@ final class AlertStream {
 		}
 
 		private void send(Frame frame) throws IOException {
-			if (frame == Frame.HEARTBEAT) {
-				this.emitter.send(SseEmitter.event().comment("heartbeat"));
-				return;
-			}
-			SseEmitter.SseEventBuilder event = SseEmitter.event()
-				.name(frame.name())
-				.data(frame.data(), MediaType.APPLICATION_JSON);
-			if (frame.id() != null) {
-				event.id(frame.id());
-			}
-			if (READY.equals(frame.name())) {
-				event.reconnectTime(3000);
-			}
-			this.emitter.send(event);
+			this.sink.send(frame);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.tianshu.event.stream;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import io.tianshu.platform.TianshuException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -41,8 +43,43 @@ class AlertStreamListener implements SmartLifecycle {
 		}, registry);
 	}
 
+	/**
+	 * A Server-Sent Events response for one client, lasting at most the stream's
+	 * connection time.
+	 */
 	SseEmitter connect(String user, String lastEventId) {
-		return this.stream.connect(user, lastEventId);
+		SseEmitter emitter = new SseEmitter(this.stream.settings().maxConnection().toMillis());
+		AlertStream.Subscription subscription = this.stream.subscribe(user, lastEventId, new AlertStream.Sink() {
+			@Override
+			public void send(AlertStream.Frame frame) throws IOException {
+				if (frame == AlertStream.Frame.HEARTBEAT) {
+					emitter.send(SseEmitter.event().comment("heartbeat"));
+					return;
+				}
+				SseEmitter.SseEventBuilder event = SseEmitter.event()
+					.name(frame.name())
+					.data(frame.data(), MediaType.APPLICATION_JSON);
+				if (frame.id() != null) {
+					event.id(frame.id());
+				}
+				if (AlertStream.READY.equals(frame.name())) {
+					event.reconnectTime(3000);
+				}
+				emitter.send(event);
+			}
+
+			@Override
+			public void close() {
+				emitter.complete();
+			}
+		});
+		emitter.onCompletion(subscription::close);
+		emitter.onTimeout(() -> {
+			subscription.close();
+			emitter.complete();
+		});
+		emitter.onError((ex) -> subscription.close());
+		return emitter;
 	}
 
 	@EventListener
