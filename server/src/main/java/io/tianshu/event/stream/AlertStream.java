@@ -394,8 +394,8 @@ final class AlertStream {
 				Thread.currentThread().interrupt();
 			}
 			catch (IOException | RuntimeException ex) {
-				// the client went away
-				close(false);
+				// the client went away: end the response so its request is released
+				close(true);
 			}
 		}
 
