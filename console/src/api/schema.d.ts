@@ -84,6 +84,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["update_2"];
+        post?: never;
+        delete: operations["delete_3"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/integrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_1"];
+        put: operations["update_3"];
+        post?: never;
+        delete: operations["delete_4"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/enrichment-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["updateEnrichment"];
+        post?: never;
+        delete: operations["deleteEnrichment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments/{id}": {
         parameters: {
             query?: never;
@@ -107,8 +155,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_1"];
-        put: operations["update_2"];
+        get: operations["get_2"];
+        put: operations["update_4"];
         post?: never;
         delete?: never;
         options?: never;
@@ -123,9 +171,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_2"];
-        put: operations["update_3"];
+        get: operations["get_3"];
+        put: operations["update_5"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Alertmanager API v2: post alerts (Prometheus, vmalert, Grafana)
+         * @description A JSON array of postableAlert. Without endsAt an alert resolves unless re-sent within the integration's resolveTimeout (Alertmanager's resolve_timeout, default 5m). Invalid alerts are refused with 400 after the valid ones are stored, as Alertmanager does.
+         */
+        post: operations["postAlerts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -388,6 +456,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["signalRules"];
+        put?: never;
+        post: operations["create_5"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_5"];
+        put?: never;
+        post: operations["create_6"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/integrations/{id}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["rotate_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/ingest/zabbix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Zabbix webhook media type
+         * @description 200 after the event is stored.
+         */
+        post: operations["event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/ingest/pagerduty/v2/enqueue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * PagerDuty Events API v2 enqueue
+         * @description routing_key is the integration token. 202 after the event is stored.
+         */
+        post: operations["enqueue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/ingest/generic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generic JSON, mapped by the integration's JSONPath settings
+         * @description 200 after the alerts are stored; alerts that do not map are refused 422 (the others are stored).
+         */
+        post: operations["ingest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/ingest/alertmanager": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Alertmanager webhook receiver (webhook_configs, format version 4)
+         * @description Authenticates by the integration token only (Bearer, basic-auth password or ?token=). Answers 200 after the alerts are stored.
+         */
+        post: operations["webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/enrichment-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["enrichmentRules"];
+        put?: never;
+        post: operations["createEnrichment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_6"];
+        put?: never;
+        post: operations["report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["assign_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -459,9 +767,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_5"];
+        get: operations["list_7"];
         put?: never;
-        post: operations["create_5"];
+        post: operations["create_7"];
         delete?: never;
         options?: never;
         head?: never;
@@ -525,7 +833,7 @@ export interface paths {
         };
         get: operations["search"];
         put?: never;
-        post: operations["create_6"];
+        post: operations["create_8"];
         delete?: never;
         options?: never;
         head?: never;
@@ -667,13 +975,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["update_4"];
+        patch: operations["update_6"];
         trace?: never;
     };
     "/api/v1/system/info": {
@@ -716,6 +1024,166 @@ export interface paths {
             cookie?: never;
         };
         get: operations["permissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/integrations/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/analytics/top": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["top"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/analytics/response-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["responseTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/analytics/noise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["noise"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/analytics/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["indicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/analytics/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_5"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["facets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/alerts/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -923,7 +1391,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["export"];
+        get: operations["export_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -939,7 +1407,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_6"];
+        get: operations["list_8"];
         put?: never;
         post?: never;
         delete?: never;
@@ -955,7 +1423,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_4"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1035,7 +1503,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["export_1"];
+        get: operations["export_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1208,6 +1676,119 @@ export interface components {
                 [key: string]: unknown;
             };
             description?: string;
+        };
+        SignalRuleDraft: {
+            name?: string;
+            /** Format: int32 */
+            position?: number;
+            enabled?: boolean;
+            /** Format: uuid */
+            integrationId?: string;
+            matchers?: string[];
+            /** @enum {string} */
+            action?: "DROP" | "TRANSFORM";
+            setLabels?: {
+                [key: string]: string;
+            };
+            renameLabels?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            setSeverity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+        };
+        SignalRule: {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            /** Format: int32 */
+            position?: number;
+            enabled?: boolean;
+            /** Format: uuid */
+            integrationId?: string;
+            matchers?: string[];
+            /** @enum {string} */
+            action?: "DROP" | "TRANSFORM";
+            setLabels?: {
+                [key: string]: string;
+            };
+            renameLabels?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            setSeverity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            /** Format: int64 */
+            hits?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        IntegrationDraft: {
+            name?: string;
+            /** @enum {string} */
+            kind?: "alertmanager" | "prometheus" | "pagerduty" | "zabbix" | "generic-json" | "syslog" | "snmp" | "manual";
+            enabled?: boolean;
+            /** @enum {string} */
+            defaultSeverity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            severityMapping?: {
+                [key: string]: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            };
+            settings?: {
+                [key: string]: unknown;
+            };
+            description?: string;
+        };
+        IntegrationView: {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            /** @enum {string} */
+            kind?: "alertmanager" | "prometheus" | "pagerduty" | "zabbix" | "generic-json" | "syslog" | "snmp" | "manual";
+            enabled?: boolean;
+            /** @enum {string} */
+            defaultSeverity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            severityMapping?: {
+                [key: string]: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            };
+            settings?: {
+                [key: string]: unknown;
+            };
+            description?: string;
+            tokenHint?: string;
+            /** Format: date-time */
+            tokenRotatedAt?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            token?: string;
+            ingestPath?: string;
+        };
+        EnrichmentRuleDraft: {
+            name?: string;
+            /** Format: int32 */
+            position?: number;
+            enabled?: boolean;
+            label?: string;
+            pattern?: string;
+            ciModel?: string;
+            attribute?: string;
+        };
+        EnrichmentRule: {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            /** Format: int32 */
+            position?: number;
+            enabled?: boolean;
+            label?: string;
+            pattern?: string;
+            ciModel?: string;
+            attribute?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
         };
         DepartmentBody: {
             name?: string;
@@ -1484,6 +2065,95 @@ export interface components {
             code?: string;
             message?: string;
         };
+        ManualReport: {
+            summary?: string;
+            description?: string;
+            /** @enum {string} */
+            severity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            /** Format: date-time */
+            startsAt?: string;
+            /** Format: uuid */
+            ciId?: string;
+            /** Format: uuid */
+            businessSystemId?: string;
+            labels?: {
+                [key: string]: string;
+            };
+        };
+        AlertLink: {
+            href?: string;
+            text?: string;
+            image?: boolean;
+        };
+        AlertView: {
+            /** Format: int64 */
+            id?: number;
+            /** Format: uuid */
+            integrationId?: string;
+            /** @enum {string} */
+            source?: "alertmanager" | "prometheus" | "pagerduty" | "zabbix" | "generic-json" | "syslog" | "snmp" | "manual";
+            fingerprint?: string;
+            groupKey?: string;
+            /** @enum {string} */
+            status?: "FIRING" | "RESOLVED" | "ACKNOWLEDGED" | "EXPIRED";
+            /** @enum {string} */
+            state?: "OPEN" | "ACKNOWLEDGED" | "SUPPRESSED" | "RESOLVED" | "CLOSED";
+            /** @enum {string} */
+            severity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            sourceSeverity?: string;
+            summary?: string;
+            resource?: string;
+            labels?: {
+                [key: string]: string;
+            };
+            annotations?: {
+                [key: string]: string;
+            };
+            links?: components["schemas"]["AlertLink"][];
+            details?: {
+                [key: string]: unknown;
+            };
+            generatorUrl?: string;
+            /** Format: date-time */
+            startsAt?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            /** Format: date-time */
+            firstSeen?: string;
+            /** Format: date-time */
+            lastSeen?: string;
+            /** Format: int32 */
+            occurrences?: number;
+            /** Format: int32 */
+            duplicates?: number;
+            /** Format: date-time */
+            acknowledgedAt?: string;
+            acknowledgedBy?: string;
+            /** Format: date-time */
+            resolvedAt?: string;
+            /** Format: date-time */
+            closedAt?: string;
+            assigneeUser?: string;
+            /** Format: uuid */
+            assigneeTeam?: string;
+            /** Format: uuid */
+            ciId?: string;
+            /** Format: uuid */
+            businessSystemId?: string;
+            /** Format: uuid */
+            ownerTeamId?: string;
+            flapping?: boolean;
+            /** Format: int32 */
+            version?: number;
+        };
+        Note: {
+            comment?: string;
+        };
+        Assignment: {
+            user?: string;
+            /** Format: uuid */
+            team?: string;
+        };
         RelationBody: {
             type?: string;
             /** Format: uuid */
@@ -1660,13 +2330,13 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
-            valueNode?: boolean;
             container?: boolean;
             missingNode?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             string?: boolean;
             integralNumber?: boolean;
+            valueNode?: boolean;
             number?: boolean;
             embeddedValue?: boolean;
         };
@@ -1766,6 +2436,225 @@ export interface components {
             lastUsedAt?: string;
             /** Format: date-time */
             revokedAt?: string;
+        };
+        SseEmitter: {
+            /** Format: int64 */
+            timeout?: number;
+        };
+        IntegrationStats: {
+            /** Format: uuid */
+            integrationId?: string;
+            /** Format: int64 */
+            accepted?: number;
+            /** Format: int64 */
+            duplicates?: number;
+            /** Format: int64 */
+            dropped?: number;
+            /** Format: int64 */
+            rejected?: number;
+            counters?: {
+                [key: string]: number;
+            };
+        };
+        RuleHits: {
+            id?: string;
+            name?: string;
+            action?: string;
+            /** Format: int64 */
+            hitsAllTime?: number;
+        };
+        Top: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            sourcesByRawEvents?: components["schemas"]["TopEntry"][];
+            sourcesByAlerts?: components["schemas"]["TopEntry"][];
+            alertRulesByRawEvents?: components["schemas"]["TopEntry"][];
+            alertRulesByAlerts?: components["schemas"]["TopEntry"][];
+            signalRules?: components["schemas"]["RuleHits"][];
+        };
+        TopEntry: {
+            key?: string;
+            name?: string;
+            kind?: string;
+            /** Format: int64 */
+            rawEvents?: number;
+            /** Format: int64 */
+            alerts?: number;
+        };
+        Durations: {
+            /** Format: int64 */
+            count?: number;
+            /** Format: double */
+            mean?: number;
+            /** Format: double */
+            p50?: number;
+            /** Format: double */
+            p90?: number;
+            /** Format: double */
+            p95?: number;
+            /** Format: double */
+            max?: number;
+        };
+        ResponseGroup: {
+            key?: string;
+            name?: string;
+            /** Format: int64 */
+            alerts?: number;
+            mtta?: components["schemas"]["Durations"];
+            mttr?: components["schemas"]["Durations"];
+        };
+        ResponseTimes: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            bucket?: string;
+            timeZone?: string;
+            by?: string;
+            /** Format: int64 */
+            alerts?: number;
+            /** Format: int64 */
+            unacknowledged?: number;
+            /** Format: int64 */
+            unresolved?: number;
+            mtta?: components["schemas"]["Durations"];
+            mttr?: components["schemas"]["Durations"];
+            groups?: components["schemas"]["ResponseGroup"][];
+            buckets?: string[];
+            series?: components["schemas"]["Series"][];
+        };
+        Series: {
+            key?: string;
+            name?: string;
+            data?: number[];
+            total?: number;
+        };
+        Groups: {
+            available?: boolean;
+            /** Format: int64 */
+            count?: number;
+        };
+        Noise: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            bucket?: string;
+            timeZone?: string;
+            /** Format: int64 */
+            rawEvents?: number;
+            outcomes?: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            alerts?: number;
+            groups?: components["schemas"]["Groups"];
+            /** Format: int64 */
+            senderGroups?: number;
+            /** Format: double */
+            eventsPerAlert?: number;
+            /** Format: double */
+            alertsPerGroup?: number;
+            /** Format: double */
+            dedupReduction?: number;
+            /** Format: double */
+            totalReduction?: number;
+            /** Format: int64 */
+            droppedAllTime?: number;
+            /** Format: int64 */
+            rejectedAllTime?: number;
+            buckets?: string[];
+            series?: components["schemas"]["Series"][];
+        };
+        Indicators: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            bucket?: string;
+            timeZone?: string;
+            /** Format: int64 */
+            timelyThresholdSeconds?: number;
+            /** Format: int64 */
+            missedLookbackSeconds?: number;
+            timelyReporting?: components["schemas"]["Timely"];
+            missedReporting?: components["schemas"]["Missed"];
+            buckets?: string[];
+            series?: components["schemas"]["Series"][];
+        };
+        Missed: {
+            /** Format: int64 */
+            missed?: number;
+            /** Format: int64 */
+            caught?: number;
+            /** Format: int64 */
+            monitoringAlerts?: number;
+            /** Format: int64 */
+            anomalies?: number;
+            /** Format: double */
+            rate?: number;
+        };
+        Timely: {
+            /** Format: int64 */
+            timely?: number;
+            /** Format: int64 */
+            late?: number;
+            /** Format: int64 */
+            total?: number;
+            /** Format: double */
+            rate?: number;
+        };
+        Counts: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            bucket?: string;
+            timeZone?: string;
+            by?: string;
+            /** Format: int64 */
+            total?: number;
+            buckets?: string[];
+            series?: components["schemas"]["Series"][];
+        };
+        CursorPageAlertView: {
+            items?: components["schemas"]["AlertView"][];
+            nextCursor?: string;
+        };
+        AlertDetail: {
+            alert?: components["schemas"]["AlertView"];
+            timeline?: components["schemas"]["TimelineEntry"][];
+        };
+        TimelineEntry: {
+            /** Format: date-time */
+            at?: string;
+            kind?: string;
+            actor?: string;
+            /** @enum {string} */
+            fromState?: "OPEN" | "ACKNOWLEDGED" | "SUPPRESSED" | "RESOLVED" | "CLOSED";
+            /** @enum {string} */
+            toState?: "OPEN" | "ACKNOWLEDGED" | "SUPPRESSED" | "RESOLVED" | "CLOSED";
+            detail?: {
+                [key: string]: unknown;
+            };
+        };
+        AlertFacets: {
+            /** Format: int64 */
+            total?: number;
+            state?: {
+                [key: string]: number;
+            };
+            severity?: {
+                [key: string]: number;
+            };
+            source?: {
+                [key: string]: number;
+            };
+            businessSystem?: {
+                [key: string]: number;
+            };
         };
         Edge: {
             /** Format: uuid */
@@ -2162,6 +3051,166 @@ export interface operations {
             };
         };
     };
+    update_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalRuleDraft"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SignalRule"];
+                };
+            };
+        };
+    };
+    delete_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["IntegrationView"];
+                };
+            };
+        };
+    };
+    update_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationDraft"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["IntegrationView"];
+                };
+            };
+        };
+    };
+    delete_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateEnrichment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrichmentRuleDraft"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EnrichmentRule"];
+                };
+            };
+        };
+    };
+    deleteEnrichment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     updateDepartment: {
         parameters: {
             query?: never;
@@ -2208,7 +3257,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -2230,7 +3279,7 @@ export interface operations {
             };
         };
     };
-    update_2: {
+    update_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -2256,7 +3305,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: {
                 asOf?: string;
@@ -2280,7 +3329,7 @@ export interface operations {
             };
         };
     };
-    update_3: {
+    update_5: {
         parameters: {
             query?: never;
             header?: {
@@ -2305,6 +3354,24 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["ConfigurationItem"];
                 };
+            };
+        };
+    };
+    postAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2854,6 +3921,435 @@ export interface operations {
             };
         };
     };
+    signalRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SignalRule"][];
+                };
+            };
+        };
+    };
+    create_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalRuleDraft"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SignalRule"];
+                };
+            };
+        };
+    };
+    list_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["IntegrationView"][];
+                };
+            };
+        };
+    };
+    create_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationDraft"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["IntegrationView"];
+                };
+            };
+        };
+    };
+    rotate_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["IntegrationView"];
+                };
+            };
+        };
+    };
+    event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    enqueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    ingest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    enrichmentRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EnrichmentRule"][];
+                };
+            };
+        };
+    };
+    createEnrichment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrichmentRuleDraft"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EnrichmentRule"];
+                };
+            };
+        };
+    };
+    list_6: {
+        parameters: {
+            query?: {
+                state?: string[];
+                severity?: string[];
+                integration?: string[];
+                source?: string[];
+                ci?: string;
+                businessSystem?: string;
+                matcher?: string[];
+                from?: string;
+                to?: string;
+                q?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageAlertView"];
+                };
+            };
+        };
+    };
+    report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualReport"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertView"];
+                };
+            };
+        };
+    };
+    resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Note"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertView"];
+                };
+            };
+        };
+    };
+    comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Note"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertView"];
+                };
+            };
+        };
+    };
+    close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Note"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertView"];
+                };
+            };
+        };
+    };
+    assign_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Assignment"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertView"];
+                };
+            };
+        };
+    };
+    acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Note"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertView"];
+                };
+            };
+        };
+    };
     departments: {
         parameters: {
             query?: never;
@@ -3012,7 +4508,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_7: {
         parameters: {
             query?: {
                 group?: string;
@@ -3034,7 +4530,7 @@ export interface operations {
             };
         };
     };
-    create_5: {
+    create_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -3177,7 +4673,7 @@ export interface operations {
             };
         };
     };
-    create_6: {
+    create_8: {
         parameters: {
             query?: never;
             header?: {
@@ -3400,7 +4896,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -3422,7 +4918,7 @@ export interface operations {
             };
         };
     };
-    update_4: {
+    update_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -3505,6 +5001,269 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["PermissionDefinition"][];
                 };
+            };
+        };
+    };
+    stream: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["SseEmitter"];
+                };
+            };
+        };
+    };
+    stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["IntegrationStats"];
+                };
+            };
+        };
+    };
+    top: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Top"];
+                };
+            };
+        };
+    };
+    responseTimes: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                bucket?: string;
+                tz?: string;
+                by?: string;
+                severity?: string[];
+                source?: string[];
+                businessSystem?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ResponseTimes"];
+                };
+            };
+        };
+    };
+    noise: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                bucket?: string;
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Noise"];
+                };
+            };
+        };
+    };
+    indicators: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                bucket?: string;
+                tz?: string;
+                timelyWithin?: string;
+                lookback?: string;
+                severity?: string[];
+                source?: string[];
+                businessSystem?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Indicators"];
+                };
+            };
+        };
+    };
+    counts: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                bucket?: string;
+                tz?: string;
+                by?: string;
+                severity?: string[];
+                source?: string[];
+                businessSystem?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Counts"];
+                };
+            };
+        };
+    };
+    get_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertDetail"];
+                };
+            };
+        };
+    };
+    facets: {
+        parameters: {
+            query?: {
+                state?: string[];
+                severity?: string[];
+                integration?: string[];
+                source?: string[];
+                ci?: string;
+                businessSystem?: string;
+                matcher?: string[];
+                from?: string;
+                to?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertFacets"];
+                };
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query?: {
+                state?: string[];
+                severity?: string[];
+                integration?: string[];
+                source?: string[];
+                ci?: string;
+                businessSystem?: string;
+                matcher?: string[];
+                from?: string;
+                to?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3809,7 +5568,7 @@ export interface operations {
             };
         };
     };
-    export: {
+    export_1: {
         parameters: {
             query?: {
                 models?: string;
@@ -3831,7 +5590,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -3851,7 +5610,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -3967,7 +5726,7 @@ export interface operations {
             };
         };
     };
-    export_1: {
+    export_2: {
         parameters: {
             query?: {
                 actor?: string;
