@@ -7,7 +7,8 @@
  * module's API: {@link io.tianshu.event.AlertIntake},
  * {@link io.tianshu.event.Integrations}, {@link io.tianshu.event.Alerts}, the
  * {@link io.tianshu.event.AlertSuppressor} hook and the events
- * {@link io.tianshu.event.AlertOpened} and {@link io.tianshu.event.AlertResolved}.
+ * {@link io.tianshu.event.AlertOpened} and {@link io.tianshu.event.AlertResolved} (plus
+ * the in-process {@link io.tianshu.event.AlertsChanged} for live views).
  */
 @ApplicationModule(displayName = "Event center", allowedDependencies = { "platform", "platform :: web", "cmdb" })
 package io.tianshu.event;

@@ -45,6 +45,10 @@ class EventAnalyticsApiTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	private static final int BASE = ThreadLocalRandom.current().nextInt(0, 3000);
+
+	private static final java.util.concurrent.atomic.AtomicInteger DAYS = new java.util.concurrent.atomic.AtomicInteger();
+
 	Instant day;
 
 	UUID prometheus;
@@ -68,7 +72,7 @@ class EventAnalyticsApiTests {
 		// a day of its own per test method: the crafted rows of one never fall into
 		// another's range
 		this.day = LocalDate.of(2040, 1, 1)
-			.plusDays(ThreadLocalRandom.current().nextInt(0, 3000))
+			.plusDays(BASE + DAYS.getAndIncrement())
 			.atStartOfDay(ZoneOffset.UTC)
 			.toInstant();
 		this.from = this.day.toString();
