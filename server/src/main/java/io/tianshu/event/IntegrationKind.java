@@ -26,7 +26,13 @@ public enum IntegrationKind {
 	/** Syslog over UDP/TCP (RFC 3164, 5424). */
 	SYSLOG("syslog"),
 	/** SNMP traps v1/v2c. */
-	SNMP("snmp");
+	SNMP("snmp"),
+	/**
+	 * Anomalies reported by a person ({@code POST /api/v1/events/alerts}, 人工上报): the one
+	 * built-in integration of this kind receives no signals from senders; its alerts
+	 * count as anomalies the monitoring missed (异常漏报率, docs/event-analytics.md).
+	 */
+	MANUAL("manual");
 
 	private final String code;
 

@@ -11,7 +11,8 @@
  * {@link io.tianshu.event.AlertSuppressor} hook and the events
  * {@link io.tianshu.event.AlertOpened}, {@link io.tianshu.event.AlertResolved},
  * {@link io.tianshu.event.AlertGroupOpened}, {@link io.tianshu.event.AlertGroupChanged}
- * and {@link io.tianshu.event.AlertGroupResolved}.
+ * and {@link io.tianshu.event.AlertGroupResolved} (plus the in-process
+ * {@link io.tianshu.event.AlertsChanged} for live views).
  */
 @ApplicationModule(displayName = "Event center", allowedDependencies = { "platform", "platform :: web", "cmdb" })
 package io.tianshu.event;

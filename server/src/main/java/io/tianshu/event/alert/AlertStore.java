@@ -21,6 +21,7 @@ import io.tianshu.event.AlertResolved;
 import io.tianshu.event.AlertState;
 import io.tianshu.event.AlertView;
 import io.tianshu.event.Alerts;
+import io.tianshu.event.AlertsChanged;
 import io.tianshu.event.EventPermissions;
 import io.tianshu.event.IntegrationKind;
 import io.tianshu.event.LabelMatcher;
@@ -320,6 +321,10 @@ class AlertStore implements Alerts {
 		}
 		activity(before, now, "STATE_CHANGED", actor, before.state(), to, detail);
 		AlertView after = find(id, false);
+		if (to != AlertState.RESOLVED) {
+			// resolving publishes AlertResolved instead
+			this.events.publishEvent(new AlertsChanged(Set.of(id)));
+		}
 		this.audit.record(AuditEntry.success(action, "alert", Long.toString(id))
 			.withChange(Map.of("state", before.state().name()), Map.of("state", to.name()))
 			.withDetail(comment));
@@ -353,6 +358,7 @@ class AlertStore implements Alerts {
 		previous.put("team", before.assigneeTeam());
 		this.audit.record(
 				AuditEntry.success("event.alert.assigned", "alert", Long.toString(id)).withChange(previous, detail));
+		this.events.publishEvent(new AlertsChanged(Set.of(id)));
 		return find(id, false);
 	}
 
@@ -370,6 +376,7 @@ class AlertStore implements Alerts {
 		activity(before, this.clock.instant(), "COMMENTED", this.authorization.currentActor().name(), null, null,
 				Map.of("text", text));
 		this.audit.record(AuditEntry.success("event.alert.commented", "alert", Long.toString(id)).withDetail(text));
+		this.events.publishEvent(new AlertsChanged(Set.of(id)));
 		return before;
 	}
 

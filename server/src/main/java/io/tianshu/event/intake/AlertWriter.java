@@ -11,11 +11,13 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -23,6 +25,7 @@ import io.tianshu.event.AlertOpened;
 import io.tianshu.event.AlertResolved;
 import io.tianshu.event.AlertState;
 import io.tianshu.event.AlertSuppressor;
+import io.tianshu.event.AlertsChanged;
 import io.tianshu.event.IncomingSignal;
 import io.tianshu.event.IntakeReceipt.Outcome;
 import io.tianshu.event.IntakeReceipt.SignalOutcome;
@@ -149,6 +152,16 @@ class AlertWriter {
 		}
 		persist(keys, batch);
 		batch.published.forEach(this.events::publishEvent);
+		Set<Long> changed = new HashSet<>();
+		for (SignalOutcome o : outcomes) {
+			if (o.alertId() != null && (o.outcome() == Outcome.UPDATED || o.outcome() == Outcome.DUPLICATE
+					|| o.outcome() == Outcome.ACKNOWLEDGED)) {
+				changed.add(o.alertId());
+			}
+		}
+		if (!changed.isEmpty()) {
+			this.events.publishEvent(new AlertsChanged(changed));
+		}
 		return outcomes;
 	}
 

@@ -381,7 +381,7 @@ public class IntegrationStore implements Integrations {
 			case PAGERDUTY -> "/api/v1/events/ingest/pagerduty/v2/enqueue";
 			case ZABBIX -> "/api/v1/events/ingest/zabbix";
 			case GENERIC_JSON -> "/api/v1/events/ingest/generic";
-			case SYSLOG, SNMP -> null;
+			case SYSLOG, SNMP, MANUAL -> null;
 		};
 	}
 
