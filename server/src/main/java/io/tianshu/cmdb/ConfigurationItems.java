@@ -2,6 +2,7 @@ package io.tianshu.cmdb;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import io.tianshu.platform.CursorPage;
 
@@ -42,5 +43,15 @@ public interface ConfigurationItems {
 	List<CiHistoryEntry> history(CiId id);
 
 	CursorPage<ConfigurationItem> search(CiSearch search);
+
+	/**
+	 * The distinct values (as text) one attribute has over the live CIs of a model, or of
+	 * all models when {@code model} is {@code null}: for callers that match incoming data
+	 * (alert labels, discovery results) against CMDB identities in memory before asking
+	 * for the CI itself. One query. Needs {@link CmdbPermissions#CI_READ} without a scope
+	 * limit (403 {@code cmdb.scope.denied} otherwise), since values of CIs outside a
+	 * scope would leak.
+	 */
+	Set<String> attributeValues(String model, String attribute);
 
 }

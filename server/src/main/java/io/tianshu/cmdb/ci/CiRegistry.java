@@ -279,6 +279,21 @@ public class CiRegistry implements ConfigurationItems {
 
 	@Override
 	@Transactional(readOnly = true)
+	public java.util.Set<String> attributeValues(String model, String attribute) {
+		this.authorization.require(CmdbPermissions.CI_READ);
+		if (!this.authorization.scopes(CmdbPermissions.CI_READ).everywhere()) {
+			throw TianshuException.forbidden("cmdb.scope.denied",
+					"Attribute values across the CMDB need an unscoped cmdb.ci.read");
+		}
+		return new java.util.HashSet<>(this.jdbc.sql("""
+				SELECT DISTINCT attributes ->> :attribute FROM cmdb.ci
+				WHERE state <> 'RETIRED' AND (CAST(:model AS text) IS NULL OR model_code = :model)
+				  AND attributes ->> :attribute IS NOT NULL
+				""").param("attribute", attribute).param("model", model).query(String.class).list());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public CursorPage<ConfigurationItem> search(CiSearch search) {
 		this.authorization.require(CmdbPermissions.CI_READ);
 		SqlBuffer sql = new SqlBuffer("p");

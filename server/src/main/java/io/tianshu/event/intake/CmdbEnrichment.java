@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.tianshu.cmdb.CiChanged;
 import io.tianshu.cmdb.CiSearch;
+import io.tianshu.cmdb.CisImported;
 import io.tianshu.cmdb.ConfigurationItem;
 import io.tianshu.cmdb.ConfigurationItems;
 import io.tianshu.cmdb.Topology;
@@ -23,6 +25,7 @@ import io.tianshu.platform.Authorization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -36,6 +39,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the CI's. Look-ups are cached (hits and misses) for a minute and run in a transaction
  * of their own, so a CMDB failure never fails an intake batch: the alert is then simply
  * not enriched.
+ * <p>
+ * Before a look-up, the value is checked against the set of values the rule's attribute
+ * has in the CMDB ({@link ConfigurationItems#attributeValues}, one query, refreshed at
+ * most once a second after a CMDB change and at least every minute): a label value no CI
+ * carries — most alerts of an unknown estate, and every first sight of 10,000 distinct
+ * instances in a burst — costs a hash probe on the intake's writer instead of a CMDB
+ * search. Until the values are read again after a CMDB change, a value they lack is
+ * looked up as before, so a CI created a moment ago is matched at once.
  */
 @Component
 class CmdbEnrichment {
@@ -63,6 +74,16 @@ class CmdbEnrichment {
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
 	private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+
+	private static final Duration KNOWN_MAX_AGE = Duration.ofMinutes(1);
+
+	private static final Duration KNOWN_MIN_AGE = Duration.ofSeconds(1);
+
+	/** Per model/attribute: the values CIs carry, and when they were read. */
+	private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+	/** When the CMDB last reported a change (CIs created, changed, imported). */
+	private volatile Instant cmdbChangedAt = Instant.EPOCH;
 
 	CmdbEnrichment(ConfigurationItems items, Topology topology, RuleStore rules, Authorization authorization,
 			PlatformTransactionManager transactions, Clock clock) {
@@ -92,6 +113,9 @@ class CmdbEnrichment {
 				}
 				value = (m.groupCount() > 0 && m.group(1) != null) ? m.group(1) : m.group();
 			}
+			if (!mayExist(rule, value)) {
+				continue;
+			}
 			Result found = lookup(rule, value);
 			if (found.ciId() != null) {
 				return found;
@@ -103,6 +127,48 @@ class CmdbEnrichment {
 	/** Forgets cached look-ups (tests, CMDB changes). */
 	void clear() {
 		this.cache.clear();
+		this.known.clear();
+	}
+
+	@EventListener
+	void onCiChanged(CiChanged event) {
+		this.cmdbChangedAt = this.clock.instant();
+	}
+
+	@EventListener
+	void onCisImported(CisImported event) {
+		this.cmdbChangedAt = this.clock.instant();
+	}
+
+	/**
+	 * Whether some live CI carries this value in the rule's attribute; {@code true} when
+	 * the values cannot be read (then the look-up decides).
+	 */
+	private boolean mayExist(EnrichmentRule rule, String value) {
+		String key = rule.ciModel() + "\u0000" + rule.attribute();
+		Instant now = this.clock.instant();
+		Known current = this.known.get(key);
+		boolean stale = current == null || current.readAt().plus(KNOWN_MAX_AGE).isBefore(now)
+				|| (!this.cmdbChangedAt.isBefore(current.readAt().minus(KNOWN_MIN_AGE))
+						&& current.readAt().plus(KNOWN_MIN_AGE).isBefore(now));
+		if (stale) {
+			try {
+				Set<String> values = this.authorization.runAsSystem(() -> this.tx
+					.execute((status) -> this.items.attributeValues(rule.ciModel(), rule.attribute())));
+				current = new Known(values, now);
+				this.known.put(key, current);
+			}
+			catch (RuntimeException ex) {
+				log.debug("Values of {} could not be read: {}", rule.attribute(), ex.getMessage());
+				return true;
+			}
+		}
+		// after a CMDB change not yet in the values read, a value they lack may be new:
+		// ask
+		return current.values().contains(value) || !this.cmdbChangedAt.isBefore(current.readAt().minus(KNOWN_MIN_AGE));
+	}
+
+	private record Known(Set<String> values, Instant readAt) {
 	}
 
 	private Result lookup(EnrichmentRule rule, String value) {

@@ -1,0 +1,66 @@
+// Event-center ingest benchmark: the same Alertmanager v2 alert stream posted to Debian's
+// Alertmanager 0.25 (alerts kept in memory) and to Tianshu (every alert persisted before the
+// answer), one after the other on this machine; then Tianshu's fixed-rate latency, its webhook
+// path and its syslog path. Usage: node bench/events/run.mjs   (needs server/target/tianshu.jar)
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { adminClient } from '../../e2e/lib/api.mjs';
+import { freePort, missing, startAlertmanager } from '../../e2e/lib/peers.mjs';
+import { startServer } from '../../e2e/lib/server.mjs';
+
+const root = join(import.meta.dirname, '..', '..');
+const jar = process.env.TIANSHU_JAR ?? join(root, 'server', 'target', 'tianshu.jar');
+const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+const distinct = process.env.BENCH_DISTINCT ?? '10000';
+const repeat = process.env.BENCH_REPEAT ?? '5';
+const concurrency = process.env.BENCH_CONCURRENCY ?? '8';
+const batch = process.env.BENCH_BATCH ?? '64';
+
+function load(...args) {
+  const out = execFileSync(java, [join(import.meta.dirname, 'AlertLoad.java'), ...args], { encoding: 'utf8' });
+  process.stdout.write(out);
+  return Number(/= +(\d+) alerts\/s/.exec(out)?.[1] ?? 0);
+}
+
+const common = [`distinct=${distinct}`, `repeat=${repeat}`, `batch=${batch}`, `concurrency=${concurrency}`];
+let amRate = 0;
+if (missing('alertmanager')) {
+  console.log(`Alertmanager: skipped (${missing('alertmanager')})`);
+} else {
+  const am = await startAlertmanager({});
+  amRate = load('closed', `${am.url}/api/v2/alerts`, ...common);
+  await am.stop();
+}
+
+const syslogPort = await freePort();
+const server = await startServer({
+  jar,
+  logFile: '/tmp/tianshu-bench-events.log',
+  extraArgs: ['--tianshu.event.syslog.enabled=true', `--tianshu.event.syslog.udp-port=${syslogPort}`, `--tianshu.event.syslog.tcp-port=${syslogPort}`],
+});
+try {
+  const api = await adminClient(server);
+  const prom = await api.post('/api/v1/events/integrations', { name: 'bench-prometheus', kind: 'PROMETHEUS' });
+  const hook = await api.post('/api/v1/events/integrations', { name: 'bench-alertmanager', kind: 'ALERTMANAGER' });
+  const tsRate = load('closed', `${server.baseUrl}/api/v2/alerts`, prom.token, ...common);
+  load('rate', `${server.baseUrl}/api/v2/alerts`, prom.token, `distinct=${distinct}`, 'rate=5000', 'batch=10', 'seconds=20');
+  load('webhook', `${server.baseUrl}/api/v1/events/ingest/alertmanager`, hook.token, ...common);
+  if (amRate > 0) console.log(`\nTianshu / Alertmanager accepted alerts/s: ${(tsRate / amRate).toFixed(2)}x`);
+  // syslog: send at a fixed rate for 10 s, then count what the intake stored
+  const before = Date.now();
+  execFileSync(java, [join(import.meta.dirname, 'SyslogLoad.java'), 'udp', `127.0.0.1:${syslogPort}`, 'seconds=10', 'rate=20000', 'hosts=2000'], { stdio: 'inherit' });
+  let stored = 0;
+  for (let i = 0; i < 60; i++) {
+    const syslog = (await api.get('/api/v1/events/integrations')).find((x) => x.kind === 'SYSLOG' || x.kind === 'syslog');
+    if (syslog) {
+      const stats = await api.get(`/api/v1/events/integrations/${syslog.id}/stats`);
+      const now = stats.accepted + stats.duplicates;
+      if (now === stored && now > 0) break;
+      stored = now;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  console.log(`syslog UDP: ${stored} messages stored, ${(stored / ((Date.now() - before) / 1000)).toFixed(0)} /s over the run including drain`);
+} finally {
+  await server.stop();
+}
