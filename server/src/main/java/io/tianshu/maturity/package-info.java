@@ -3,7 +3,7 @@
  * ({@link io.tianshu.maturity.Frameworks}), assessments with evidence, probes that read
  * Tianshu's own records as automatic evidence, and reports.
  */
-@ApplicationModule(displayName = "Maturity", allowedDependencies = { "platform", "platform :: web", "cmdb" })
+@ApplicationModule(displayName = "Maturity", allowedDependencies = { "platform", "platform :: web", "cmdb", "event" })
 package io.tianshu.maturity;
 
 import org.springframework.modulith.ApplicationModule;

@@ -374,25 +374,40 @@ public class Assessments {
 		int filled = 0;
 		int kept = 0;
 		int unobservable = 0;
+		// several probes may judge one criterion (the audit chain and its coverage): it
+		// is met
+		// only when every one of them is met, not met when any is not met, and left open
+		// when
+		// the others cannot observe it
+		Map<String, List<ProbeResult>> byCriterion = new java.util.TreeMap<>();
 		for (ProbeResult result : latest.values()) {
 			for (String criterionId : result.criteria()) {
-				if (!criteria.contains(criterionId)) {
-					continue;
+				if (criteria.contains(criterionId)) {
+					byCriterion.computeIfAbsent(criterionId, (k) -> new ArrayList<>()).add(result);
 				}
-				if (result.verdict() == ProbeVerdict.NOT_OBSERVABLE) {
-					unobservable++;
-					continue;
-				}
-				CriterionAnswer current = existing.get(criterionId);
-				if (current != null && !current.source().equals("PROBE")) {
-					kept++;
-					continue;
-				}
-				Answer answer = (result.verdict() == ProbeVerdict.MET) ? Answer.MET : Answer.NOT_MET;
-				upsert(id, criterionId, answer, null, result.links(), "PROBE", result.probeId(), result.verdict(),
-						result.id(), null, Actor.SYSTEM.name());
-				filled++;
 			}
+		}
+		for (Map.Entry<String, List<ProbeResult>> entry : byCriterion.entrySet()) {
+			String criterionId = entry.getKey();
+			List<ProbeResult> results = entry.getValue();
+			List<ProbeResult> notMet = results.stream().filter((r) -> r.verdict() == ProbeVerdict.NOT_MET).toList();
+			boolean allMet = results.stream().allMatch((r) -> r.verdict() == ProbeVerdict.MET);
+			if (notMet.isEmpty() && !allMet) {
+				unobservable++;
+				continue;
+			}
+			CriterionAnswer current = existing.get(criterionId);
+			if (current != null && !current.source().equals("PROBE")) {
+				kept++;
+				continue;
+			}
+			List<ProbeResult> deciding = notMet.isEmpty() ? results : notMet;
+			ProbeResult first = deciding.get(0);
+			List<EvidenceLink> links = deciding.stream().flatMap((r) -> r.links().stream()).distinct().toList();
+			Answer answer = notMet.isEmpty() ? Answer.MET : Answer.NOT_MET;
+			upsert(id, criterionId, answer, null, links, "PROBE", first.probeId(), first.verdict(), first.id(), null,
+					Actor.SYSTEM.name());
+			filled++;
 		}
 		touch(id);
 		Prefill prefill = new Prefill(filled, kept, unobservable);

@@ -42,7 +42,7 @@ class AuditCoverageProbe implements Probe {
 
 	@Override
 	public String version() {
-		return "1";
+		return "2";
 	}
 
 	@Override
@@ -52,7 +52,13 @@ class AuditCoverageProbe implements Probe {
 
 	@Override
 	public List<String> criteria() {
-		return List.of("000.8.3.1.4.L2.a", "000.7.3.1.3.L1.b");
+		// 表15 L2 a: audit information managed online; 表10 L2 d: record keeping managed
+		// online
+		// through the audit platform. Both need the trail intact AND covering every
+		// module, so the
+		// chain and the coverage probe judge the same two criteria (pre-filling needs
+		// both met).
+		return List.of("000.8.3.1.4.L2.a", "000.7.3.1.3.L2.d");
 	}
 
 	Set<String> modules() {

@@ -19,27 +19,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class NotYetObservableProbes {
 
+	/**
+	 * Grouping and inhibition (告警分组、抑制): the event center defines
+	 * {@code AlertGroupOpened} but nothing groups or inhibits alerts yet.
+	 */
 	@Bean
-	Probe cmdbModelBundlesProbe() {
-		return new Unobservable("cmdb.model.bundles",
-				new LocalizedText("CMDB 模型在多环境间导出导入", "CMDB models are moved between environments"),
-				List.of("000.10.14.1.1.L3.b", "000.10.14.1.3.L3.c"), new LocalizedText("CMDB 尚未提供记录模型包导出、导入的接口，无法观测。",
-						"The CMDB offers no API that records model bundle exports and imports yet."));
-	}
-
-	@Bean
-	Probe cmdbDataQualityProbe() {
-		return new Unobservable("cmdb.data-quality", new LocalizedText("配置数据质量评分", "CI data quality scores"),
-				List.of("000.10.14.3.3.L2.b", "000.10.14.3.3.L4.f"), new LocalizedText("CMDB 尚未提供配置数据质量评分接口，无法观测。",
-						"The CMDB offers no data quality scores through its API yet."));
-	}
-
-	@Bean
-	Probe alertNoiseProbe() {
-		return new Unobservable("event.alert-noise",
-				new LocalizedText("告警分组、抑制生效并度量降噪效果", "Alert grouping and inhibition active, noise reduction measured"),
-				List.of("000.10.10.3.2.L3.c", "000.10.10.3.2.L4.f", "001.1.3.1.L3.3", "001.1.3.1.L4.2"),
-				new LocalizedText("事件中心尚未安装，无法观测。", "The event center is not installed yet."));
+	Probe alertGroupingProbe() {
+		return new Unobservable("event.alert-grouping",
+				new LocalizedText("告警分组、抑制与告警风暴管控生效", "Alert grouping, inhibition and alert-storm control are active"),
+				// 000 表36 L4 f: correlation, grouped convergence, storm control; 001 表4
+				// L3 6: storms
+				// by inhibition and convergence; 001 表4 L4 2: several objects correlated
+				// and inhibited
+				List.of("000.10.10.3.2.L4.f", "001.1.3.1.L3.6", "001.1.3.1.L4.2"),
+				new LocalizedText("告警分组未安装，无法观测分组与抑制。",
+						"Grouping not installed: alert grouping and inhibition cannot be observed."));
 	}
 
 	/** A probe whose evidence no module offers yet. */

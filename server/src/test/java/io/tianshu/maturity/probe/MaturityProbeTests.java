@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import io.tianshu.TianshuIntegrationTest;
 import io.tianshu.cmdb.CmdbPermissions;
+import io.tianshu.cmdb.DataQuality;
+import io.tianshu.event.EventPermissions;
 import io.tianshu.maturity.FixtureAccess;
 import io.tianshu.maturity.Frameworks;
 import io.tianshu.maturity.MaturityPermissions;
@@ -103,7 +105,8 @@ class MaturityProbeTests {
 			.with(user("posture-admin").authorities(List
 				.of(PlatformPermissions.ROLE_READ, PlatformPermissions.ROLE_WRITE, PlatformPermissions.USER_READ,
 						PlatformPermissions.USER_WRITE, PlatformPermissions.GUARD_READ, PlatformPermissions.GUARD_WRITE,
-						CmdbPermissions.MODEL_READ, CmdbPermissions.MODEL_WRITE)
+						CmdbPermissions.MODEL_READ, CmdbPermissions.MODEL_WRITE, CmdbPermissions.CI_READ,
+						CmdbPermissions.CI_WRITE, EventPermissions.INTEGRATION_MANAGE, EventPermissions.ALERT_READ)
 				.stream()
 				.map(SimpleGrantedAuthority::new)
 				.toList()))
@@ -303,13 +306,125 @@ class MaturityProbeTests {
 	}
 
 	@Test
-	void probesForWhatNoModuleOffersYetAreNotObservableNeverMet() {
-		for (String id : List.of("cmdb.model.bundles", "cmdb.data-quality", "event.alert-noise")) {
-			ProbeOutcome outcome = evaluate(id);
-			assertThat(outcome.verdict()).as(id).isEqualTo(ProbeVerdict.NOT_OBSERVABLE);
-			assertThat(outcome.summary().en()).as(id).isNotBlank();
+	void cmdbBundleAndRollbackProbesNeedAnImportAndARestoreInTheWindow() throws Exception {
+		Instant since = this.clock.instant();
+		String group = "mg" + suffix();
+		call(HttpMethod.POST, "/api/v1/cmdb/model-groups", Map.of("code", group, "name", "测试组", "nameEn", "Test"), 201);
+		String code = "m" + suffix();
+		call(HttpMethod.POST, "/api/v1/cmdb/models",
+				Map.of("code", code, "name", "测试模型", "nameEn", "Test model", "group", group, "attributes", List.of()),
+				201);
+		// a model saved by hand is a version, but neither a move between environments nor
+		// a
+		// rollback
+		assertThat(evaluate("cmdb.model.bundles", since).verdict()).isEqualTo(ProbeVerdict.NOT_MET);
+		assertThat(evaluate("cmdb.model.rollback", since).verdict()).isEqualTo(ProbeVerdict.NOT_MET);
+
+		// the bundle as another environment would export it, with one attribute more
+		JsonNode exported = call(HttpMethod.GET, "/api/v1/cmdb/bundle?models=" + code, null, 200);
+		Map<String, Object> bundle = this.json.convertValue(exported, Map.class);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> model = ((List<Map<String, Object>>) bundle.get("models")).get(0);
+		List<Object> attributes = new ArrayList<>((List<?>) model.get("attributes"));
+		attributes.add(Map.of("code", "owner", "name", "负责人", "type", "string"));
+		model.put("attributes", attributes);
+		call(HttpMethod.POST, "/api/v1/cmdb/bundle/import", bundle, 200);
+		ProbeOutcome imported = evaluate("cmdb.model.bundles", since);
+		assertThat(imported.verdict()).isEqualTo(ProbeVerdict.MET);
+		assertThat(imported.ids()).contains(code + " v2");
+		assertThat(evaluate("cmdb.model.rollback", since).verdict()).isEqualTo(ProbeVerdict.NOT_MET);
+
+		call(HttpMethod.POST, "/api/v1/cmdb/models/" + code + "/versions/1/restore?allowDestructive=true", null, 200);
+		ProbeOutcome restored = evaluate("cmdb.model.rollback", since);
+		assertThat(restored.verdict()).isEqualTo(ProbeVerdict.MET);
+		assertThat(restored.ids()).containsExactly(code + " v3");
+	}
+
+	@Autowired
+	DataQuality dataQuality;
+
+	@Test
+	void dataQualityProbeIsMetAtTheThresholdAndNotMetOnceIncompleteCisLowerTheScore() throws Exception {
+		String group = "mg" + suffix();
+		call(HttpMethod.POST, "/api/v1/cmdb/model-groups", Map.of("code", group, "name", "测试组", "nameEn", "Test"), 201);
+		String code = "q" + suffix();
+		List<Map<String, Object>> attributes = new ArrayList<>();
+		Map<String, Object> filled = new java.util.HashMap<>();
+		for (int i = 0; i < 10; i++) {
+			attributes.add(Map.of("code", "a" + i, "name", "属性" + i, "type", "string", "recommended", true));
+			filled.put("a" + i, "v" + i);
 		}
-		assertThat(evaluate("event.alert-noise").summary().en()).contains("event center is not installed");
+		call(HttpMethod.POST, "/api/v1/cmdb/models",
+				Map.of("code", code, "name", "质量模型", "nameEn", "Quality", "group", group, "attributes", attributes),
+				201);
+		for (int i = 0; i < 10; i++) {
+			call(HttpMethod.POST, "/api/v1/cmdb/cis",
+					Map.of("model", code, "name", code + "-full-" + i, "state", "IN_USE", "attributes", filled), 201);
+		}
+		double before = this.authorization.runAsSystem(() -> this.dataQuality.current()).overall().overall();
+		CmdbDataQualityProbe probe = new CmdbDataQualityProbe(this.dataQuality, before - 0.01);
+		ProbeOutcome met = this.authorization
+			.runAsSystem(() -> probe.evaluate(new ProbeContext(this.clock.instant(), this.clock.instant())));
+		assertThat(met.verdict()).isEqualTo(ProbeVerdict.MET);
+		assertThat(((Number) met.counts().get("cis")).longValue()).isGreaterThanOrEqualTo(10);
+		assertThat(met.counts()).containsKeys("completeness", "freshness", "overall", "threshold");
+
+		for (int i = 0; i < 20; i++) {
+			call(HttpMethod.POST, "/api/v1/cmdb/cis",
+					Map.of("model", code, "name", code + "-empty-" + i, "state", "IN_USE", "attributes", Map.of()),
+					201);
+		}
+		double after = this.authorization.runAsSystem(() -> this.dataQuality.current()).overall().overall();
+		assertThat(after).as("200 empty recommended slots lower the score").isLessThan(before - 1);
+		ProbeOutcome notMet = this.authorization
+			.runAsSystem(() -> probe.evaluate(new ProbeContext(this.clock.instant(), this.clock.instant())));
+		assertThat(notMet.verdict()).isEqualTo(ProbeVerdict.NOT_MET);
+		assertThat(notMet.ids()).contains(code);
+		assertThat(notMet.summary().en()).contains("below the threshold");
+	}
+
+	private void fire(String token, List<String> hosts) throws Exception {
+		List<Map<String, Object>> alerts = hosts.stream()
+			.map((h) -> Map.<String, Object>of("labels", Map.of("alertname", "MatNoise", "host", h), "annotations",
+					Map.of("summary", "noise test")))
+			.toList();
+		this.mvc
+			.perform(request(HttpMethod.POST, "/api/v2/alerts").header("Authorization", "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(alerts)))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+	}
+
+	@Test
+	void alertNoiseProbeMeasuresRawEventsAgainstAlerts() throws Exception {
+		Instant since = this.clock.instant();
+		ProbeOutcome quiet = evaluate("event.alert-noise", since);
+		assertThat(quiet.verdict()).isEqualTo(ProbeVerdict.NOT_MET);
+		assertThat(quiet.counts()).containsEntry("firingEvents", 0L);
+		JsonNode integration = call(HttpMethod.POST, "/api/v1/events/integrations",
+				Map.of("name", "mat-noise-" + suffix(), "kind", "prometheus"), 201);
+		String token = integration.get("token").asString();
+		List<String> hosts = List.of("h1-" + suffix(), "h2-" + suffix(), "h3-" + suffix());
+		fire(token, hosts);
+		ProbeOutcome each = evaluate("event.alert-noise", since);
+		assertThat(each.verdict()).as("every event its own alert").isEqualTo(ProbeVerdict.NOT_MET);
+		assertThat(each.counts()).containsEntry("firingEvents", 3L).containsEntry("alertsOpened", 3L);
+		for (int i = 0; i < 3; i++) {
+			fire(token, hosts);
+		}
+		ProbeOutcome merged = evaluate("event.alert-noise", since);
+		assertThat(merged.verdict()).isEqualTo(ProbeVerdict.MET);
+		assertThat(merged.counts()).containsEntry("firingEvents", 12L)
+			.containsEntry("alertsOpened", 3L)
+			.containsEntry("mergedEvents", 9L)
+			.containsEntry("reductionPercent", 75.0);
+	}
+
+	@Test
+	void groupingProbeIsNotObservableNeverMet() {
+		ProbeOutcome outcome = evaluate("event.alert-grouping");
+		assertThat(outcome.verdict()).isEqualTo(ProbeVerdict.NOT_OBSERVABLE);
+		assertThat(outcome.summary().en()).contains("Grouping not installed");
 	}
 
 	@Test
@@ -317,7 +432,7 @@ class MaturityProbeTests {
 		ProbeRun run = this.authorization
 			.runAsSystem(() -> this.runs.run(List.of("platform.audit.chain"), "MANUAL", this.runs.defaultSince()));
 		assertThat(run.results()).singleElement().satisfies((r) -> {
-			assertThat(r.probeVersion()).isEqualTo("1");
+			assertThat(r.probeVersion()).isEqualTo("2");
 			assertThat(r.verdict()).isEqualTo(ProbeVerdict.MET);
 		});
 		assertThat(run.frameworkVersions()).containsEntry("T01", "test-1");
@@ -330,11 +445,10 @@ class MaturityProbeTests {
 	}
 
 	/**
-	 * Every probe binds to the criteria of these frameworks. Switch to {@code 000} and
-	 * {@code 001} once the real framework data is merged (the shipped probes are bound to
-	 * their ids); until then the test fixture's probe is checked.
+	 * Every probe binds to the criteria of these frameworks: the real 000 and 001 for the
+	 * shipped probes, the test framework T01 for the fixture probe.
 	 */
-	static final List<String> FRAMEWORKS_THAT_MUST_BIND = List.of("T01");
+	static final List<String> FRAMEWORKS_THAT_MUST_BIND = List.of("T01", "000", "001");
 
 	@Test
 	void everyProbeBindsToTheFrameworksItNames() throws Exception {
@@ -351,6 +465,9 @@ class MaturityProbeTests {
 			}
 			assertThat(named).as("some probe judges " + framework).isNotEmpty();
 		}
+		for (Probe probe : this.probes) {
+			assertThat(this.runs.bindings(probe).unbound()).as(probe.id() + " has no unbound id").isEmpty();
+		}
 		JsonNode listed = this.json.readTree(this.mvc
 			.perform(get("/api/v1/maturity/probes")
 				.with(user("v").authorities(new SimpleGrantedAuthority(MaturityPermissions.READ))))
@@ -362,8 +479,7 @@ class MaturityProbeTests {
 				assertThat(probe.get("status").asString()).isEqualTo("bound");
 			}
 			if (probe.get("id").asString().equals("platform.audit.chain")) {
-				assertThat(probe.get("status").asString())
-					.isEqualTo(this.frameworks.find("000").isPresent() ? "bound" : "unbound");
+				assertThat(probe.get("status").asString()).isEqualTo("bound");
 			}
 		}
 	}
