@@ -1,0 +1,28 @@
+import { AlertOutlined, BellOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { Feature } from '../app/feature';
+import { E } from './permissions';
+
+const AlertsPage = lazy(() => import('./alerts/AlertsPage'));
+const AlertDetailPage = lazy(() => import('./alerts/AlertDetailPage'));
+
+/** 事件中心 Event center: alerts, groups, silences, integrations, rules and analytics. */
+export const eventFeature: Feature = {
+  key: 'event',
+  groups: [{ key: 'event', labelKey: 'event.menu', icon: <AlertOutlined />, order: 200 }],
+  routes: [
+    {
+      path: '/events/alerts',
+      element: <AlertsPage />,
+      permission: E.ALERT_READ,
+      menu: { labelKey: 'event.alerts.menu', icon: <BellOutlined />, group: 'event', order: 10 },
+    },
+    {
+      path: '/events/alerts/:id',
+      element: <AlertDetailPage />,
+      permission: E.ALERT_READ,
+      titleKey: 'event.alert.title',
+      group: 'event',
+    },
+  ],
+};
