@@ -1,10 +1,11 @@
-import { AlertOutlined, BellOutlined } from '@ant-design/icons';
+import { AlertOutlined, BellOutlined, StopOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { Feature } from '../app/feature';
 import { E } from './permissions';
 
 const AlertsPage = lazy(() => import('./alerts/AlertsPage'));
 const AlertDetailPage = lazy(() => import('./alerts/AlertDetailPage'));
+const SilencesPage = lazy(() => import('./silences/SilencesPage'));
 
 /** 事件中心 Event center: alerts, groups, silences, integrations, rules and analytics. */
 export const eventFeature: Feature = {
@@ -23,6 +24,12 @@ export const eventFeature: Feature = {
       permission: E.ALERT_READ,
       titleKey: 'event.alert.title',
       group: 'event',
+    },
+    {
+      path: '/events/silences',
+      element: <SilencesPage />,
+      permission: E.ALERT_READ,
+      menu: { labelKey: 'event.silences.menu', icon: <StopOutlined />, group: 'event', order: 30 },
     },
   ],
 };

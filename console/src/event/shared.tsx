@@ -249,3 +249,46 @@ export function MatcherTags({ matchers }: { matchers?: readonly string[] | null 
     </Space>
   );
 }
+
+/** Picks CIs by name through the CMDB search (`name ~ "*text*"`), optionally of one model. */
+export function CiPicker({
+  value,
+  onChange,
+  model,
+  placeholder,
+}: {
+  value?: string[];
+  onChange?: (ids: string[]) => void;
+  model?: string;
+  placeholder?: string;
+}) {
+  const [text, setText] = useState('');
+  const q = [model ? `model = ${model}` : '', text ? `name ~ "*${text.replace(/["\\*]/g, '')}*"` : '']
+    .filter(Boolean)
+    .join(' and ');
+  const found = useQuery({
+    queryKey: ['event-ci-picker', q],
+    queryFn: () => cisApi.search(q, undefined, undefined, 20),
+    staleTime: 30_000,
+    retry: false,
+  });
+  const options = (found.data?.items ?? []).map((ci) => ({
+    value: ci.id,
+    label: `${ci.name} (${ci.model})`,
+  }));
+  for (const id of value ?? [])
+    if (!options.some((o) => o.value === id)) options.push({ value: id, label: `${id.slice(0, 8)}…` });
+  return (
+    <Select
+      mode="multiple"
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setText }}
+      placeholder={placeholder}
+      value={value ?? []}
+      onChange={onChange}
+      options={options}
+      loading={found.isFetching}
+      labelRender={({ value: id }) => <CiName id={String(id)} />}
+    />
+  );
+}
