@@ -1,4 +1,4 @@
-import { AlertOutlined, BellOutlined, StopOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApiOutlined, BellOutlined, StopOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { Feature } from '../app/feature';
 import { E } from './permissions';
@@ -6,6 +6,7 @@ import { E } from './permissions';
 const AlertsPage = lazy(() => import('./alerts/AlertsPage'));
 const AlertDetailPage = lazy(() => import('./alerts/AlertDetailPage'));
 const SilencesPage = lazy(() => import('./silences/SilencesPage'));
+const IntegrationsPage = lazy(() => import('./integrations/IntegrationsPage'));
 
 /** 事件中心 Event center: alerts, groups, silences, integrations, rules and analytics. */
 export const eventFeature: Feature = {
@@ -30,6 +31,12 @@ export const eventFeature: Feature = {
       element: <SilencesPage />,
       permission: E.ALERT_READ,
       menu: { labelKey: 'event.silences.menu', icon: <StopOutlined />, group: 'event', order: 30 },
+    },
+    {
+      path: '/events/integrations',
+      element: <IntegrationsPage />,
+      permission: E.INTEGRATION_MANAGE,
+      menu: { labelKey: 'event.integrations.menu', icon: <ApiOutlined />, group: 'event', order: 40 },
     },
   ],
 };
