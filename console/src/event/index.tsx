@@ -1,4 +1,4 @@
-import { AlertOutlined, ApiOutlined, BellOutlined, StopOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApiOutlined, BellOutlined, FilterOutlined, StopOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { Feature } from '../app/feature';
 import { E } from './permissions';
@@ -7,6 +7,7 @@ const AlertsPage = lazy(() => import('./alerts/AlertsPage'));
 const AlertDetailPage = lazy(() => import('./alerts/AlertDetailPage'));
 const SilencesPage = lazy(() => import('./silences/SilencesPage'));
 const IntegrationsPage = lazy(() => import('./integrations/IntegrationsPage'));
+const RulesPage = lazy(() => import('./rules/RulesPage'));
 
 /** 事件中心 Event center: alerts, groups, silences, integrations, rules and analytics. */
 export const eventFeature: Feature = {
@@ -37,6 +38,12 @@ export const eventFeature: Feature = {
       element: <IntegrationsPage />,
       permission: E.INTEGRATION_MANAGE,
       menu: { labelKey: 'event.integrations.menu', icon: <ApiOutlined />, group: 'event', order: 40 },
+    },
+    {
+      path: '/events/rules',
+      element: <RulesPage />,
+      permission: E.RULE_MANAGE,
+      menu: { labelKey: 'event.rules.menu', icon: <FilterOutlined />, group: 'event', order: 50 },
     },
   ],
 };
