@@ -1,10 +1,19 @@
-import { AlertOutlined, ApiOutlined, BellOutlined, FilterOutlined, StopOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApiOutlined,
+  BellOutlined,
+  ClusterOutlined,
+  FilterOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { Feature } from '../app/feature';
 import { E } from './permissions';
 
 const AlertsPage = lazy(() => import('./alerts/AlertsPage'));
 const AlertDetailPage = lazy(() => import('./alerts/AlertDetailPage'));
+const GroupsPage = lazy(() => import('./groups/GroupsPage'));
+const GroupDetailPage = lazy(() => import('./groups/GroupDetailPage'));
 const SilencesPage = lazy(() => import('./silences/SilencesPage'));
 const IntegrationsPage = lazy(() => import('./integrations/IntegrationsPage'));
 const RulesPage = lazy(() => import('./rules/RulesPage'));
@@ -25,6 +34,19 @@ export const eventFeature: Feature = {
       element: <AlertDetailPage />,
       permission: E.ALERT_READ,
       titleKey: 'event.alert.title',
+      group: 'event',
+    },
+    {
+      path: '/events/groups',
+      element: <GroupsPage />,
+      permission: E.ALERT_READ,
+      menu: { labelKey: 'event.groups.menu', icon: <ClusterOutlined />, group: 'event', order: 20 },
+    },
+    {
+      path: '/events/groups/:id',
+      element: <GroupDetailPage />,
+      permission: E.ALERT_READ,
+      titleKey: 'event.groups.detail',
       group: 'event',
     },
     {
