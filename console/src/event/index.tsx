@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   ApiOutlined,
+  BarChartOutlined,
   BellOutlined,
   ClusterOutlined,
   FilterOutlined,
@@ -17,6 +18,7 @@ const GroupDetailPage = lazy(() => import('./groups/GroupDetailPage'));
 const SilencesPage = lazy(() => import('./silences/SilencesPage'));
 const IntegrationsPage = lazy(() => import('./integrations/IntegrationsPage'));
 const RulesPage = lazy(() => import('./rules/RulesPage'));
+const AnalyticsPage = lazy(() => import('./analytics/AnalyticsPage'));
 
 /** 事件中心 Event center: alerts, groups, silences, integrations, rules and analytics. */
 export const eventFeature: Feature = {
@@ -66,6 +68,12 @@ export const eventFeature: Feature = {
       element: <RulesPage />,
       permission: E.RULE_MANAGE,
       menu: { labelKey: 'event.rules.menu', icon: <FilterOutlined />, group: 'event', order: 50 },
+    },
+    {
+      path: '/events/analytics',
+      element: <AnalyticsPage />,
+      permission: E.ALERT_READ,
+      menu: { labelKey: 'event.analytics.menu', icon: <BarChartOutlined />, group: 'event', order: 60 },
     },
   ],
 };
