@@ -6,7 +6,7 @@ import { FunnelChart, LineChart } from 'echarts/charts';
 import * as echarts from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Chart } from '../../app/Chart';
+import { Chart, type ChartOption } from '../../app/Chart';
 import { SEVERITIES } from '../api';
 import { analyticsApi, type AnalyticsRange, type Indicator, type TopEntry } from '../pendingApi';
 import { QueryError, SEVERITY_COLORS } from '../shared';
@@ -143,7 +143,7 @@ export default function AnalyticsPage() {
     error ? (
       <QueryError error={error} />
     ) : data && option ? (
-      <Chart option={option as object} height={height} testId={testId} />
+      <Chart option={option as ChartOption} height={height} testId={testId} />
     ) : (
       <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
     );

@@ -9,7 +9,7 @@ import {
   topOption,
 } from './charts';
 
-const series = {
+const series: CountSeries = {
   by: 'severity',
   buckets: [
     { at: '2026-01-01T00:00:00Z', counts: { WARNING: 3, CRITICAL: 1 } },
