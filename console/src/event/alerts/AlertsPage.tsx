@@ -161,6 +161,7 @@ export default function AlertsPage() {
   });
 
   const refetchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const pendingList = useRef(false);
   const refresh = useCallback(() => {
     void client.invalidateQueries({ queryKey: ['event-alerts'] });
     void client.invalidateQueries({ queryKey: ['event-alert-facets'] });
@@ -174,12 +175,15 @@ export default function AlertsPage() {
         needsRefetch = r.refetch;
         return { ...data, pages: r.pages as Page<LiveAlert>[] };
       });
-      // counts change with every event; new alerts need the server's filtering: one refetch a second at most
+      // counts change with every event, and alerts not shown need the server's filtering:
+      // at most one refetch a second, remembering whether any event in between asked for the list
+      pendingList.current ||= needsRefetch;
       clearTimeout(refetchTimer.current);
-      refetchTimer.current = setTimeout(
-        needsRefetch ? refresh : () => void client.invalidateQueries({ queryKey: ['event-alert-facets'] }),
-        1000,
-      );
+      refetchTimer.current = setTimeout(() => {
+        if (pendingList.current) refresh();
+        else void client.invalidateQueries({ queryKey: ['event-alert-facets'] });
+        pendingList.current = false;
+      }, 1000);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- listKey follows filters
     [client, refresh, filters],

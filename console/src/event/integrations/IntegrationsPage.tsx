@@ -404,7 +404,7 @@ export default function IntegrationsPage() {
         onCancel={() => setEditing(null)}
         onOk={() => void form.validateFields().then((v) => save.mutate(v))}
         confirmLoading={save.isPending}
-        destroyOnHidden
+        forceRender
       >
         {save.error && (
           <ErrorAlert
@@ -467,7 +467,7 @@ export default function IntegrationsPage() {
         size="large"
         onClose={() => setOpened(null)}
         title={opened?.name}
-        destroyOnHidden
+        forceRender
       >
         {opened && (
           <Tabs

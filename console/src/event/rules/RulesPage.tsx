@@ -166,7 +166,7 @@ function RuleTab<R extends Row, V extends object>({
         onCancel={() => setEditing(null)}
         onOk={() => void form.validateFields().then((v) => saved.mutate(v))}
         confirmLoading={saved.isPending}
-        destroyOnHidden
+        forceRender
       >
         {saved.error && (
           <ErrorAlert

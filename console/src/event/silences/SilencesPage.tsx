@@ -172,7 +172,7 @@ function SilenceEditor({
       onClose={onClose}
       size="large"
       title={silence ? t('event.silences.edit') : t('event.silences.create')}
-      destroyOnHidden
+      forceRender
       extra={
         <Button
           type="primary"
@@ -514,7 +514,7 @@ function WindowsTab() {
         onCancel={() => setEditing(null)}
         onOk={() => void form.validateFields().then((v) => save.mutate(v))}
         confirmLoading={save.isPending}
-        destroyOnHidden
+        forceRender
       >
         {save.error && <QueryError error={save.error} />}
         <Form form={form} layout="vertical">
