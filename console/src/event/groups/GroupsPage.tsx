@@ -1,0 +1,118 @@
+import { AimOutlined } from '@ant-design/icons';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Card, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { groupingApi, type AlertGroup } from '../pendingApi';
+import { LabelTags, QueryError, SeverityTag, Time } from '../shared';
+
+/** 告警组: alert groups with their probable root cause (根因). */
+export default function GroupsPage() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<string>('OPEN');
+  const [q, setQ] = useState<string>();
+  const groups = useInfiniteQuery({
+    queryKey: ['event-groups', state, q],
+    queryFn: ({ pageParam }) =>
+      groupingApi.groups({ state: state === 'ALL' ? undefined : state, q, cursor: pageParam, limit: 50 }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    retry: false,
+  });
+  const rows = groups.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Card title={t('event.groups.menu')}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Segmented
+          value={state}
+          onChange={(v) => setState(String(v))}
+          options={['OPEN', 'RESOLVED', 'ALL'].map((s) => ({
+            value: s,
+            label: t(`event.groups.states.${s}`),
+          }))}
+        />
+        <Input.Search
+          allowClear
+          style={{ width: 260 }}
+          placeholder={t('event.groups.search')}
+          onSearch={(v) => setQ(v || undefined)}
+        />
+      </Space>
+      <QueryError error={groups.error} />
+      {!groups.error && (
+        <>
+          <Table<AlertGroup>
+            size="small"
+            rowKey="id"
+            loading={groups.isPending}
+            dataSource={rows}
+            pagination={false}
+            data-testid="groups-table"
+            columns={[
+              { key: 'sev', width: 90, render: (_, g) => <SeverityTag severity={g.severity} /> },
+              {
+                title: t('event.groups.group'),
+                key: 'labels',
+                render: (_, g) => (
+                  <Space orientation="vertical" size={2}>
+                    <Link to={`/events/groups/${g.id}`}>
+                      <LabelTags labels={g.labels} max={4} />
+                    </Link>
+                    {g.ruleName && <Typography.Text type="secondary">{g.ruleName}</Typography.Text>}
+                  </Space>
+                ),
+              },
+              {
+                title: t('event.groups.rootCause'),
+                key: 'root',
+                render: (_, g) =>
+                  g.rootCause ? (
+                    <Link to={`/events/alerts/${g.rootCause.alertId}`}>
+                      <Tag color="magenta" icon={<AimOutlined />} data-testid="group-root-cause">
+                        {g.rootCause.summary ?? `#${g.rootCause.alertId}`}
+                      </Tag>
+                    </Link>
+                  ) : (
+                    <Typography.Text type="secondary">{t('event.groups.noRootCause')}</Typography.Text>
+                  ),
+              },
+              {
+                title: t('event.groups.alerts'),
+                key: 'n',
+                width: 90,
+                align: 'right',
+                render: (_, g) => (g.openCount != null ? `${g.openCount} / ${g.alertCount}` : g.alertCount),
+              },
+              {
+                title: t('event.groups.state'),
+                key: 'state',
+                width: 90,
+                render: (_, g) => <Tag>{t(`event.groups.states.${g.state}`, { defaultValue: g.state })}</Tag>,
+              },
+              {
+                title: t('event.alerts.firstSeen'),
+                key: 'f',
+                width: 170,
+                render: (_, g) => <Time at={g.firstSeen} />,
+              },
+              {
+                title: t('event.alerts.lastSeen'),
+                key: 'l',
+                width: 170,
+                render: (_, g) => <Time at={g.lastSeen} />,
+              },
+            ]}
+          />
+          <div style={{ textAlign: 'center', marginTop: 12 }}>
+            {groups.hasNextPage && (
+              <Button onClick={() => void groups.fetchNextPage()} loading={groups.isFetchingNextPage}>
+                {t('app.actions.loadMore')}
+              </Button>
+            )}
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}
