@@ -51,12 +51,16 @@ try {
   execFileSync(java, [join(import.meta.dirname, 'SyslogLoad.java'), 'udp', `127.0.0.1:${syslogPort}`, 'seconds=10', 'rate=20000', 'hosts=2000'], { stdio: 'inherit' });
   let stored = 0;
   for (let i = 0; i < 60; i++) {
+    try {
     const syslog = (await api.get('/api/v1/events/integrations')).find((x) => x.kind === 'SYSLOG' || x.kind === 'syslog');
     if (syslog) {
       const stats = await api.get(`/api/v1/events/integrations/${syslog.id}/stats`);
       const now = stats.accepted + stats.duplicates;
       if (now === stored && now > 0) break;
       stored = now;
+    }
+    } catch (e) {
+      console.log(`syslog read-back: ${e.message}, retrying`);
     }
     await new Promise((r) => setTimeout(r, 1000));
   }
