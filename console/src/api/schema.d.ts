@@ -2634,6 +2634,14 @@ export interface components {
             events?: string[];
             enabled?: boolean;
         };
+        Area: {
+            businessSystem?: string;
+            environment?: string;
+        };
+        PermissionScope: {
+            everywhere?: boolean;
+            areas?: components["schemas"]["Area"][];
+        };
         Webhook: {
             /** Format: uuid */
             id?: string;
@@ -2643,6 +2651,7 @@ export interface components {
             attributes?: string[];
             events?: string[];
             enabled?: boolean;
+            scope?: components["schemas"]["PermissionScope"];
             createdBy?: string;
             /** Format: date-time */
             createdAt?: string;
@@ -3384,12 +3393,12 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
-            string?: boolean;
             valueNode?: boolean;
             container?: boolean;
             missingNode?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            string?: boolean;
             integralNumber?: boolean;
             number?: boolean;
             embeddedValue?: boolean;

@@ -1,10 +1,30 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Empty, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { CheckCircleOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Space,
+  Spin,
+  Table,
+  Tabs,
+  Tag,
+  Timeline,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { errorMessage } from '../../api/errors';
 import { ErrorAlert } from '../../app/feedback';
-import { type Ci, type CiModel, type Relation, type RelationType, cisApi } from './api';
+import { allowed } from '../../app/permissions';
+import { usePermissions } from '../../app/session';
+import { C } from '../permissions';
+import { type Ci, type CiModel, type CiNonconformity, type Relation, type RelationType, cisApi } from './api';
 import { StateTag, modelLabel, valueText } from './labels';
 import { BusinessViewPicture, ImpactPicture } from './TopologyPicture';
 
@@ -39,6 +59,88 @@ function Attributes({ ci, model }: { ci: Ci; model: CiModel | undefined }) {
         />
       ))}
     </Space>
+  );
+}
+
+/** The flags a model change left on the CI (不合规): shown until an edit brings it back in line. */
+function Nonconformities({ id, model }: { id: string; model: CiModel | undefined }) {
+  const { t } = useTranslation();
+  const flags = useQuery({
+    queryKey: ['cmdb', 'nonconformities', id],
+    queryFn: () => cisApi.nonconformities(id),
+  });
+  if (flags.error) return <ErrorAlert error={flags.error} />;
+  const list = flags.data ?? [];
+  if (list.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="cmdb-ci-nonconformities"
+      title={t('cmdb.cis.nonconforming.title', { count: list.length })}
+      description={
+        <Table<CiNonconformity>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={list}
+          columns={[
+            {
+              title: t('cmdb.cis.nonconforming.attribute'),
+              dataIndex: 'attribute',
+              render: (v: string) => {
+                const name = model?.attributes.find((a) => a.code === v)?.name;
+                return name ? `${name} (${v})` : v;
+              },
+            },
+            { title: t('cmdb.cis.nonconforming.code'), dataIndex: 'code' },
+            { title: t('cmdb.cis.nonconforming.message'), dataIndex: 'message' },
+            {
+              title: t('cmdb.cis.nonconforming.modelVersion'),
+              dataIndex: 'modelVersion',
+              render: (v: number) => `v${v}`,
+            },
+            {
+              title: t('cmdb.cis.nonconforming.flaggedAt'),
+              dataIndex: 'flaggedAt',
+              render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
+            },
+          ]}
+        />
+      }
+    />
+  );
+}
+
+/** 核实: records that the CI's data was checked and is still right, without changing it. */
+function VerifyButton({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const verify = useMutation({
+    mutationFn: () => cisApi.verify(id),
+    onSuccess: (v) => {
+      void message.success(
+        t('cmdb.cis.verify.done', { at: dayjs(v.verifiedAt).format('YYYY-MM-DD HH:mm'), by: v.verifiedBy }),
+      );
+      void client.invalidateQueries({ queryKey: ['cmdb-quality'] });
+      void client.invalidateQueries({ queryKey: ['cmdb-quality-issues'] });
+    },
+    onError: (e) => void message.error(errorMessage(e, t, i18n)),
+  });
+  return (
+    <Tooltip title={t('cmdb.cis.verify.hint')}>
+      <Button
+        size="small"
+        icon={<CheckCircleOutlined />}
+        loading={verify.isPending}
+        onClick={() => verify.mutate()}
+        data-testid="cmdb-ci-verify"
+      >
+        {t('cmdb.cis.verify.action')}
+      </Button>
+    </Tooltip>
   );
 }
 
@@ -147,6 +249,8 @@ function History({ id }: { id: string }) {
 export default function CiDetailPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
+  const permissions = usePermissions();
+  const canWrite = allowed(C.CI_WRITE, permissions);
   const ci = useQuery({ queryKey: ['cmdb', 'ci', id], queryFn: () => cisApi.get(id) });
   const models = useQuery({ queryKey: ['cmdb', 'models'], queryFn: cisApi.models });
   const types = useQuery({
@@ -192,8 +296,14 @@ export default function CiDetailPage() {
           <StateTag state={ci.data.state} />
         </Space>
       }
-      extra={<Typography.Text type="secondary">v{ci.data.version}</Typography.Text>}
+      extra={
+        <Space>
+          {canWrite && ci.data.state !== 'RETIRED' && <VerifyButton id={id} />}
+          <Typography.Text type="secondary">v{ci.data.version}</Typography.Text>
+        </Space>
+      }
     >
+      <Nonconformities id={id} model={model} />
       <Tabs items={items} destroyOnHidden />
     </Card>
   );

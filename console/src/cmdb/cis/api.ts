@@ -99,6 +99,27 @@ export interface BusinessView {
 
 export type Direction = 'DOWNSTREAM' | 'UPSTREAM';
 
+/** A non-conformity flag (不合规标记) a model change left on a CI (`io.tianshu.cmdb.model.CiNonconformity`). */
+export interface CiNonconformity {
+  id: number;
+  ciId: string;
+  model: string;
+  modelVersion: number;
+  /** an attribute code, or `identificationRules.<rule>` for a duplicate identity */
+  attribute: string;
+  code: string;
+  message: string;
+  flaggedAt: string;
+}
+
+/** A recorded verification (核实) of a CI (`io.tianshu.cmdb.quality.QualityRecords.CiVerification`). */
+export interface CiVerification {
+  ciId: string;
+  version: number;
+  verifiedAt: string;
+  verifiedBy: string;
+}
+
 export const cisApi = {
   models: () => api<CiModel[]>('/api/v1/cmdb/models'),
   relationTypes: () => api<RelationType[]>('/api/v1/cmdb/relation-types'),
@@ -113,5 +134,11 @@ export const cisApi = {
   relations: (id: string) => api<Relation[]>(`/api/v1/cmdb/cis/${id}/relations`),
   impact: (id: string, direction: Direction, depth: number) =>
     api<TopologyGraph>(`/api/v1/cmdb/cis/${id}/impact`, { query: { direction, depth } }),
+  nonconformities: (id: string) => api<CiNonconformity[]>(`/api/v1/cmdb/cis/${id}/nonconformities`),
+  verify: (id: string) =>
+    api<CiVerification>(`/api/v1/cmdb/cis/${id}/verify`, {
+      method: 'POST',
+      headers: { 'X-Change-Source': 'CONSOLE' },
+    }),
   businessView: (id: string) => api<BusinessView>(`/api/v1/cmdb/business-systems/${id}/view`),
 };

@@ -37,6 +37,7 @@ export default function AttributeModal({
   const [other, setOther] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const type = Form.useWatch('type', form);
+  const required = Form.useWatch('required', form);
   useEffect(() => {
     if (open) {
       setOther(null);
@@ -44,7 +45,7 @@ export default function AttributeModal({
       form.setFieldsValue(
         attribute
           ? toFormValues(attribute)
-          : { type: 'STRING', required: false, unique: false, enumValues: [] },
+          : { type: 'STRING', required: false, unique: false, recommended: false, enumValues: [] },
       );
     }
   }, [open, attribute, form]);
@@ -124,6 +125,15 @@ export default function AttributeModal({
           </Form.Item>
           <Form.Item name="unique" valuePropName="checked">
             <Checkbox>{t('cmdb.models.attr.unique')}</Checkbox>
+          </Form.Item>
+          <Form.Item
+            name="recommended"
+            valuePropName="checked"
+            tooltip={t('cmdb.models.attr.recommendedHint')}
+          >
+            <Checkbox disabled={!!required} data-testid="attribute-recommended">
+              {t('cmdb.models.attr.recommended')}
+            </Checkbox>
           </Form.Item>
         </Space>
         {textual && (

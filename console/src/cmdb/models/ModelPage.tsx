@@ -276,6 +276,7 @@ export default function ModelPage() {
                         <Space size={4} wrap>
                           {a.required && <Tag color="orange">{t('cmdb.models.attr.required')}</Tag>}
                           {a.unique && <Tag color="purple">{t('cmdb.models.attr.unique')}</Tag>}
+                          {a.recommended && <Tag color="blue">{t('cmdb.models.attr.recommended')}</Tag>}
                           <Typography.Text type="secondary">{rulesOf(a, t)}</Typography.Text>
                         </Space>
                       ),

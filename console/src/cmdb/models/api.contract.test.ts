@@ -58,6 +58,7 @@ const TYPES: [string, string, readonly string[]][] = [
       'defaultValue',
       'helpText',
       'group',
+      'recommended',
       'referenceModel',
       'itemType',
     ]),

@@ -53,6 +53,8 @@ export interface AttributeDefinition {
   group?: string | null;
   referenceModel?: string | null;
   itemType?: AttributeType | null;
+  /** 建议填写: not enforced, but counted by data-quality completeness like a required field */
+  recommended?: boolean;
 }
 
 export interface IdentificationRule {

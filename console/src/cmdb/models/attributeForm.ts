@@ -7,6 +7,7 @@ export interface AttributeFormValues {
   type: AttributeType;
   required?: boolean;
   unique?: boolean;
+  recommended?: boolean;
   regex?: string | null;
   min?: number | null;
   max?: number | null;
@@ -57,6 +58,7 @@ export function toFormValues(a: AttributeDefinition): AttributeFormValues {
     type: a.type,
     required: a.required,
     unique: a.unique,
+    recommended: !!a.recommended,
     regex: a.regex ?? null,
     min: a.min ?? null,
     max: a.max ?? null,
@@ -79,6 +81,8 @@ export function fromFormValues(v: AttributeFormValues): AttributeDefinition {
     type: v.type,
     required: !!v.required,
     unique: !!v.unique,
+    // a required attribute is already counted by completeness; recommending it too says nothing
+    recommended: !v.required && !!v.recommended,
     regex: ['STRING', 'TEXT', 'URL'].includes(v.type) ? blank(v.regex) : null,
     min: ['INT', 'DECIMAL', 'STRING', 'TEXT', 'LIST'].includes(v.type) ? num(v.min) : null,
     max: ['INT', 'DECIMAL', 'STRING', 'TEXT', 'LIST'].includes(v.type) ? num(v.max) : null,

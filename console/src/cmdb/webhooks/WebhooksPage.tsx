@@ -35,6 +35,7 @@ import { DeleteButton, ErrorAlert } from '../../app/feedback';
 import { usePermissions } from '../../app/session';
 import { C } from '../permissions';
 import {
+  scopeText,
   webhooksApi,
   type DeliveryStatus,
   type Webhook,
@@ -413,6 +414,20 @@ export default function WebhooksPage() {
               ) : (
                 w.events.map((e) => <Tag key={e}>{t(`cmdb.webhooks.eventNames.${e}`)}</Tag>)
               ),
+          },
+          {
+            title: t('cmdb.webhooks.scope'),
+            key: 'scope',
+            render: (_, w) => (
+              <Tooltip title={t('cmdb.webhooks.scopeHint')}>
+                <Typography.Text
+                  type={w.scope?.everywhere ? 'secondary' : undefined}
+                  data-testid="webhook-scope"
+                >
+                  {scopeText(w.scope, t('cmdb.webhooks.any'))}
+                </Typography.Text>
+              </Tooltip>
+            ),
           },
           {
             title: t('cmdb.webhooks.enabled'),

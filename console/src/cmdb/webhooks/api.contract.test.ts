@@ -14,6 +14,7 @@ const TYPES: [string, readonly string[]][] = [
       'attributes',
       'events',
       'enabled',
+      'scope',
       'createdBy',
       'createdAt',
       'updatedAt',

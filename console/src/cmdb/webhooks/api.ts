@@ -17,9 +17,25 @@ export interface Webhook {
   attributes: string[];
   events: string[];
   enabled: boolean;
+  /**
+   * Where it delivers: the cmdb.ci.read scope of whoever last saved it (server:
+   * io.tianshu.platform.PermissionScope); areas name a business system and/or an environment.
+   */
+  scope: WebhookScope;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface WebhookScope {
+  everywhere: boolean;
+  areas: { businessSystem?: string | null; environment?: string | null }[];
+}
+
+/** The scope as one line: 全部 for everywhere, otherwise `system/env` areas (`*` = any). */
+export function scopeText(scope: WebhookScope | undefined, everywhere: string): string {
+  if (!scope || scope.everywhere) return everywhere;
+  return scope.areas.map((a) => `${a.businessSystem ?? '*'}/${a.environment ?? '*'}`).join(', ');
 }
 
 export interface WebhookBody {

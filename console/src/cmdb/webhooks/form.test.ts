@@ -32,6 +32,7 @@ describe('webhook form', () => {
       attributes: [],
       events: ['ci.created'],
       enabled: false,
+      scope: { everywhere: true, areas: [] },
       createdBy: 'a',
       createdAt: '',
       updatedAt: '',

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 
 import io.tianshu.cmdb.CiChanged;
 import io.tianshu.cmdb.RelationChanged;
+import io.tianshu.cmdb.query.CiScopes;
+import io.tianshu.platform.PermissionScope;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +32,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the listener's own transaction. The events come through Spring Modulith's event
  * publication registry (outbox): a listener that did not complete is run again after a
  * restart, and the unique {@code (webhook_id, event_key)} makes that harmless.
+ * <p>
+ * A subscription with a limited scope (see {@link Webhook#scope}) gets a CI change only
+ * when the CI is within the scope, and a relation change when its source or target is,
+ * judged by {@link CiScopes} when the row is created (shortly after the change commits):
+ * a host that just joined a business system through a new {@code runs_on} is in it from
+ * then on; a CI that just left is not.
  */
 @Component
 class WebhookFanout {
@@ -45,7 +53,8 @@ class WebhookFanout {
 	private final Clock clock;
 
 	WebhookFanout(JdbcClient jdbc, JsonMapper json, WebhookDispatcher dispatcher, WebhookProperties properties,
-			Clock clock) {
+			Clock clock, CiScopes scopes) {
+		this.scopes = scopes;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.dispatcher = dispatcher;
@@ -53,7 +62,33 @@ class WebhookFanout {
 		this.clock = clock;
 	}
 
-	record Subscription(UUID id, Set<String> models, Set<String> attributes) {
+	private final CiScopes scopes;
+
+	record Subscription(UUID id, Set<String> models, Set<String> attributes, PermissionScope scope) {
+	}
+
+	/**
+	 * Which of the event's CIs each distinct subscription scope covers, asked once per
+	 * scope and event.
+	 */
+	private final class Coverage {
+
+		private final List<UUID> cis;
+
+		private final Map<PermissionScope, Boolean> answers = new java.util.HashMap<>();
+
+		Coverage(List<UUID> cis) {
+			this.cis = cis;
+		}
+
+		boolean covers(PermissionScope scope) {
+			if (scope.everywhere()) {
+				return true;
+			}
+			return this.answers.computeIfAbsent(scope,
+					(s) -> !WebhookFanout.this.scopes.covered(this.cis, s).isEmpty());
+		}
+
 	}
 
 	@ApplicationModuleListener
@@ -98,6 +133,7 @@ class WebhookFanout {
 		payload.put("ci", item);
 		payload.put("changes", diff);
 		String body = this.json.writeValueAsString(payload);
+		Coverage coverage = new Coverage(List.of(ci));
 		int queued = 0;
 		for (Subscription subscription : subscriptions) {
 			if (!subscription.models().isEmpty() && !subscription.models().contains(event.model())) {
@@ -105,6 +141,9 @@ class WebhookFanout {
 			}
 			if (!subscription.attributes().isEmpty()
 					&& Collections.disjoint(subscription.attributes(), changedAttributes)) {
+				continue;
+			}
+			if (!coverage.covers(subscription.scope())) {
 				continue;
 			}
 			queued += queue(subscription.id(), kind, key, body);
@@ -148,10 +187,14 @@ class WebhookFanout {
 		relation.put("targetModel", targetModel);
 		payload.put("relation", relation);
 		String body = this.json.writeValueAsString(payload);
+		Coverage coverage = new Coverage(List.of(event.source().value(), event.target().value()));
 		int queued = 0;
 		for (Subscription subscription : subscriptions) {
 			if (!subscription.models().isEmpty() && !subscription.models().contains(sourceModel)
 					&& !subscription.models().contains(targetModel)) {
+				continue;
+			}
+			if (!coverage.covers(subscription.scope())) {
 				continue;
 			}
 			queued += queue(subscription.id(), kind, key, body);
@@ -176,9 +219,11 @@ class WebhookFanout {
 	}
 
 	private List<Subscription> subscriptions(String kind) {
-		return this.jdbc.sql("SELECT id, models, attributes FROM cmdb.webhook WHERE enabled AND ? = ANY(events)")
+		return this.jdbc
+			.sql("SELECT id, models, attributes, scope::text FROM cmdb.webhook WHERE enabled AND ? = ANY(events)")
 			.param(kind)
-			.query((rs, n) -> new Subscription(rs.getObject(1, UUID.class), set(rs.getArray(2)), set(rs.getArray(3))))
+			.query((rs, n) -> new Subscription(rs.getObject(1, UUID.class), set(rs.getArray(2)), set(rs.getArray(3)),
+					WebhookScopes.fromJson(rs.getString(4), this.json)))
 			.list();
 	}
 

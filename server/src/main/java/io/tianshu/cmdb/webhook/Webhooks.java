@@ -22,6 +22,7 @@ import io.tianshu.platform.AuditEntry;
 import io.tianshu.platform.Authorization;
 import io.tianshu.platform.CursorPage;
 import io.tianshu.platform.FieldViolation;
+import io.tianshu.platform.PermissionScope;
 import io.tianshu.platform.SealedValues;
 import io.tianshu.platform.TianshuException;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Webhook subscriptions (变更订阅) and their delivery log. Everything needs
  * {@link CmdbPermissions#WEBHOOK_MANAGE}; changes are audited (never with the secret).
+ * Saving a subscription stores the saver's {@link CmdbPermissions#CI_READ} scope with it
+ * (deliveries stay within it); a manager whose scope is limited sees and manages only the
+ * subscriptions whose scope lies within theirs, others read as not found.
  */
 @Service
 public class Webhooks {
@@ -43,7 +47,7 @@ public class Webhooks {
 	private static final int MAX_FILTER = 100;
 
 	private static final String COLUMNS = """
-			id, name, url, models, attributes, events, enabled, created_by, created_at, updated_at""";
+			id, name, url, models, attributes, events, enabled, scope::text AS scope, created_by, created_at, updated_at""";
 
 	private static final String DELIVERY_COLUMNS = """
 			id, webhook_id, event, event_id, status, attempts, max_attempts, last_status_code, last_error,
@@ -83,7 +87,13 @@ public class Webhooks {
 	@Transactional(readOnly = true)
 	public List<Webhook> list() {
 		this.authorization.require(CmdbPermissions.WEBHOOK_MANAGE);
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM cmdb.webhook ORDER BY name, id").query(Webhooks::row).list();
+		PermissionScope mine = readScope();
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM cmdb.webhook ORDER BY name, id")
+			.query(this::row)
+			.list()
+			.stream()
+			.filter((webhook) -> WebhookScopes.within(webhook.scope(), mine))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -101,12 +111,13 @@ public class Webhooks {
 		String secret = WebhookSigner.newSecret();
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
-				INSERT INTO cmdb.webhook (id, name, url, models, attributes, events, enabled, secret, created_by,
-				  created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				INSERT INTO cmdb.webhook (id, name, url, models, attributes, events, enabled, scope, secret,
+				  created_by, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)""")
 			.params(id, checked.name(), checked.url(), checked.models().toArray(String[]::new),
 					checked.attributes().toArray(String[]::new), checked.events().toArray(String[]::new),
-					checked.enabled(), this.sealing.seal(WebhookSecretColumn.context(id), secret),
+					checked.enabled(), WebhookScopes.toJson(readScope(), this.json),
+					this.sealing.seal(WebhookSecretColumn.context(id), secret),
 					this.authorization.currentActor().name(), Timestamp.from(now), Timestamp.from(now))
 			.update();
 		Webhook webhook = find(id, false);
@@ -124,10 +135,14 @@ public class Webhooks {
 		Checked checked = check(draft);
 		this.jdbc.sql("""
 				UPDATE cmdb.webhook SET name = ?, url = ?, models = ?, attributes = ?, events = ?, enabled = ?,
-				  updated_at = ? WHERE id = ?""")
+				  scope = CAST(? AS jsonb), updated_at = ? WHERE id = ?""")
+			// the saver's scope replaces the old one: whoever points it somewhere new
+			// answers for
+			// what it delivers there, and can never widen it beyond what they may read
 			.params(checked.name(), checked.url(), checked.models().toArray(String[]::new),
 					checked.attributes().toArray(String[]::new), checked.events().toArray(String[]::new),
-					checked.enabled(), Timestamp.from(this.clock.instant()), id)
+					checked.enabled(), WebhookScopes.toJson(readScope(), this.json),
+					Timestamp.from(this.clock.instant()), id)
 			.update();
 		Webhook after = find(id, false);
 		this.audit.record(
@@ -364,12 +379,21 @@ public class Webhooks {
 		return codes;
 	}
 
+	/**
+	 * The subscription, when the caller may manage it: one delivering beyond the caller's
+	 * read scope reads as not found, as an out-of-scope CI does.
+	 */
 	private Webhook find(UUID id, boolean lock) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM cmdb.webhook WHERE id = ?" + (lock ? " FOR UPDATE" : ""))
 			.param(id)
-			.query(Webhooks::row)
+			.query(this::row)
 			.optional()
+			.filter((webhook) -> WebhookScopes.within(webhook.scope(), readScope()))
 			.orElseThrow(() -> TianshuException.notFound("cmdb.webhook.not-found", "No webhook subscription " + id));
+	}
+
+	private PermissionScope readScope() {
+		return this.authorization.scopes(CmdbPermissions.CI_READ);
 	}
 
 	private WebhookDelivery findDelivery(UUID webhook, UUID id) {
@@ -397,10 +421,11 @@ public class Webhooks {
 		}
 	}
 
-	private static Webhook row(ResultSet rs, int n) throws SQLException {
+	private Webhook row(ResultSet rs, int n) throws SQLException {
 		return new Webhook(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("url"),
 				list(rs.getArray("models")), list(rs.getArray("attributes")), list(rs.getArray("events")),
-				rs.getBoolean("enabled"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+				rs.getBoolean("enabled"), WebhookScopes.fromJson(rs.getString("scope"), this.json),
+				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant());
 	}
 

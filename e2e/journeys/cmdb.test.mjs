@@ -1,0 +1,309 @@
+// The CMDB console journey (issue 4): the real jar in DEMO mode (the securities firm's CMDB), one
+// browser; fails on browser console errors, page errors and missing translation keys, and leaves
+// screenshots in console/target/e2e/cmdb-*.png.
+//
+// lib/server.mjs starts the jar with --tianshu.demo=false and takes no extra arguments (yet), so
+// this file starts its own demo server with the same recipe (startDemoServer below) rather than
+// changing the shared harness.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, missingKeys, rawKeysOnPage } from '../lib/browser.mjs';
+import { freshTotp } from '../lib/totp.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const JAR = resolve(process.env.TIANSHU_JAR ?? join(here, '../../server/target/tianshu.jar'));
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const SHOTS = resolve(process.env.SCREENSHOTS_DIR ?? join(here, '../../console/target/e2e'));
+const ADMIN_PASSWORD = 'Tianshu-e2e-Cmdb-2026!q';
+const FILTER = 'model = host and <-[runs_on]- (model = application)';
+
+const tid = (id) => `[data-testid="${id}"]`;
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/**
+ * lib/server.mjs's startServer, but with the demo data on a fresh database. The syslog/SNMP
+ * listeners, which follow tianshu.demo, stay off: their fixed ports (1514, 1162) would collide with
+ * any other Tianshu on the machine and the journey does not use them.
+ */
+async function startDemoServer({ jar, logFile, timeoutMs = 300_000 }) {
+  if (!existsSync(jar)) throw new Error(`the server jar ${jar} does not exist: build it first (./mvnw -B package -pl server)`);
+  const home = process.env.JAVA_HOME;
+  const java = home && existsSync(join(home, 'bin', 'java')) ? join(home, 'bin', 'java') : 'java';
+  const dataDir = await mkdtemp(join(tmpdir(), 'tianshu-e2e-cmdb-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const log = createWriteStream(logFile);
+  const started = Date.now();
+  const child = spawn(
+    java,
+    [
+      '-Xmx1g',
+      '-jar',
+      jar,
+      `--server.port=${port}`,
+      `--tianshu.data-dir=${dataDir}`,
+      '--tianshu.demo=true',
+      '--tianshu.event.syslog.enabled=false',
+      '--tianshu.event.snmp.enabled=false',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  let exited = null;
+  child.on('exit', (code, signal) => (exited = { code, signal }));
+  const killOnExit = () => child.exitCode === null && child.kill('SIGKILL');
+  process.on('exit', killOnExit);
+  const stop = async () => {
+    process.off('exit', killOnExit);
+    if (child.exitCode === null && exited === null) {
+      const done = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await done;
+      clearTimeout(timer);
+    }
+    log.end();
+    await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+  };
+  try {
+    for (;;) {
+      if (exited) throw new Error(`the server exited during start (${JSON.stringify(exited)}); see ${logFile}`);
+      if (Date.now() - started > timeoutMs) throw new Error(`the server was not ready within ${timeoutMs} ms; see ${logFile}`);
+      try {
+        if ((await fetch(`${baseUrl}/actuator/health/readiness`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return {
+    baseUrl,
+    readyAfterMs: Date.now() - started,
+    adminPassword: async () => (await readFile(join(dataDir, 'initial-admin-password'), 'utf8')).trim(),
+    stop,
+  };
+}
+
+let server;
+let browser;
+let page;
+let base;
+let totpSecret;
+const usedSteps = new Set();
+
+let failedStep;
+function step(name, fn) {
+  test(name, async (t) => {
+    if (failedStep) return t.skip(`step "${failedStep}" failed`);
+    try {
+      await fn();
+    } catch (e) {
+      failedStep = name;
+      await shot(`cmdb-failed-${name.slice(0, 2).replace(/\W/g, '')}`).catch(() => undefined);
+      throw e;
+    }
+  });
+}
+
+async function shot(name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function assertClean(where) {
+  assert.deepEqual(await missingKeys(page), [], `missing translation keys on ${where}`);
+  assert.deepEqual(await rawKeysOnPage(page), [], `untranslated keys shown on ${where}`);
+  assert.deepEqual(browser.takeProblems(), [], `browser errors on ${where}`);
+}
+
+/**
+ * Waits until the echarts picture (the console's Chart draws SVG) inside the element is drawn at a
+ * real size and labels the given names, and returns how many labels it has.
+ */
+async function assertPicture(testId, names) {
+  const sel = `${tid(testId)} svg`;
+  await page.locator(sel).first().waitFor();
+  await page.waitForFunction(
+    ([sel, names]) => {
+      const svg = document.querySelector(sel);
+      if (!svg) return false;
+      const box = svg.getBoundingClientRect();
+      const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent);
+      return box.width > 300 && box.height > 300 && names.every((n) => texts.some((t) => t.includes(n)));
+    },
+    [sel, names],
+  );
+  return page.locator(`${sel} text`).count();
+}
+
+/** The sign-in of console.test.mjs, cut to one user: forced change, then TOTP as the server asks. */
+async function signIn(username, password, newPassword) {
+  await page.locator(tid('login-form')).waitFor();
+  await page.locator(tid('login-username')).fill(username);
+  await page.locator(tid('login-password')).fill(password);
+  await page.locator(tid('login-submit')).click();
+  for (let i = 0; i < 5; i++) {
+    const next = await Promise.race([
+      page.locator(tid('user-menu')).waitFor().then(() => 'shell'),
+      page.locator(`${tid('login-card')} ${tid('password-form')}`).waitFor().then(() => 'change'),
+      page.locator(`${tid('login-card')} ${tid('totp-form')}`).waitFor().then(() => 'totp'),
+      page.locator(`${tid('login-card')} ${tid('totp-secret')}`).waitFor().then(() => 'enrol'),
+      page.locator(`${tid('login-card')} ${tid('login-error')}`).waitFor().then(() => 'error'),
+    ]);
+    if (next === 'shell') return;
+    if (next === 'error') assert.fail(`sign-in failed: ${await page.locator(tid('login-error')).innerText()}`);
+    if (next === 'change') {
+      await page.locator(tid('password-current')).fill(password);
+      await page.locator(tid('password-new')).fill(newPassword);
+      await page.locator(tid('password-confirm')).fill(newPassword);
+      await page.locator(tid('password-submit')).click();
+      await page.locator(tid('password-form')).waitFor({ state: 'detached' });
+    }
+    if (next === 'enrol') {
+      totpSecret = (await page.locator(tid('totp-secret')).innerText()).trim();
+      await page.locator(tid('totp-confirm-code')).fill(await freshTotp(totpSecret, usedSteps));
+      await page.locator(tid('totp-confirm')).click();
+      await page.locator(tid('recovery-codes')).waitFor();
+      await page.locator(tid('totp-done')).click();
+    }
+    if (next === 'totp') {
+      assert.ok(totpSecret, 'asked for a TOTP code without being enrolled');
+      await page.locator(tid('login-totp-code')).fill(await freshTotp(totpSecret, usedSteps));
+      await page.locator(tid('login-totp-submit')).click();
+      await page.locator(tid('totp-form')).waitFor({ state: 'detached' });
+    }
+  }
+  assert.fail('sign-in did not reach the console');
+}
+
+/** The rows of the CI list, as their name links. */
+const ciLinks = () => page.locator(`${tid('cmdb-ci-list')} tr.ant-table-row a[href^="/cmdb/cis/"]`);
+
+/** The model column of the CI list's rows. */
+const modelCells = () => page.locator(`${tid('cmdb-ci-list')} tr.ant-table-row td:nth-child(2)`);
+
+/** Waits until the list shows rows and every row's model column reads `label`. */
+async function rowsOfModel(label) {
+  await page.waitForFunction(
+    ([sel, want]) => {
+      const cells = [...document.querySelectorAll(sel)];
+      return cells.length > 0 && cells.every((c) => c.textContent.includes(want));
+    },
+    [`${tid('cmdb-ci-list')} tr.ant-table-row td:nth-child(2)`, label],
+  );
+}
+
+/** Types a filter into the 配置项 list and waits for its first page. */
+async function filter(text) {
+  const box = page.locator(tid('cmdb-filter'));
+  await box.fill(text);
+  await box.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('q') === text);
+  await ciLinks().first().waitFor();
+}
+
+describe('CMDB console journey', () => {
+  before(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    server = process.env.TIANSHU_BASE_URL
+      ? { baseUrl: process.env.TIANSHU_BASE_URL, readyAfterMs: 0, adminPassword: async () => process.env.TIANSHU_INITIAL_PASSWORD, stop: async () => {} }
+      : await startDemoServer({ jar: JAR, logFile: join(SHOTS, 'cmdb-server.log') });
+    base = server.baseUrl;
+    console.log(`demo server ready after ${server.readyAfterMs} ms at ${base}`);
+    browser = await launchBrowser({ executablePath: CHROMIUM });
+    page = browser.page;
+    page.setDefaultTimeout(20_000);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  step('1. admin signs in and opens 配置项 from the menu', async () => {
+    await page.goto(base + '/');
+    await signIn('admin', await server.adminPassword(), ADMIN_PASSWORD);
+    const item = page.locator(tid('menu-/cmdb/cis'));
+    if (!(await item.isVisible())) await page.locator(tid('menu-group-cmdb')).click();
+    await item.click();
+    await page.waitForURL(base + '/cmdb/cis');
+    await ciLinks().first().waitFor();
+    await assertClean('the CI list');
+  });
+
+  step('2. a filter with a relation condition finds the hosts applications run on', async () => {
+    await filter(FILTER);
+    // the first page of all CIs (IP 子网, 机柜, …) gives way to hosts only
+    await rowsOfModel('主机');
+    const rows = await ciLinks().count();
+    assert.ok(rows > 1, `hosts that run an application: ${rows}`);
+    assert.equal(await page.locator(tid('cmdb-filter-error')).count(), 0);
+    const models = await modelCells().allInnerTexts();
+    assert.ok(models.every((m) => m.includes('主机')), `models shown: ${models.join(', ')}`);
+    await assertClean('the filtered CI list');
+    await shot('cmdb-1-filter-relation');
+  });
+
+  step('3. a host: attributes, history, and the impact picture drawn', async () => {
+    const host = (await ciLinks().first().innerText()).trim();
+    await ciLinks().first().click();
+    await page.locator(tid('cmdb-ci-detail')).getByText(host).first().waitFor();
+    await page.getByRole('tab', { name: '变更历史' }).click();
+    await page.locator(tid('cmdb-history-entry')).first().waitFor();
+    await page.getByRole('tab', { name: '影响分析' }).click();
+    // upstream two levels: the host, the applications on it and their business systems
+    const labels = await assertPicture('cmdb-impact-chart', [host]);
+    assert.ok(labels >= 3, `labels in the impact picture: ${labels}`);
+    await assertClean(`the detail of ${host}`);
+    await shot('cmdb-2-host-impact');
+  });
+
+  step('4. the business view of 集中交易', async () => {
+    await page.goto(`${base}/cmdb/cis?q=${encodeURIComponent('model = business_system and name = 集中交易')}`);
+    await rowsOfModel('业务系统');
+    assert.equal(await ciLinks().count(), 1);
+    const href = await ciLinks().first().getAttribute('href');
+    await ciLinks().first().click();
+    await page.getByRole('tab', { name: '业务视图' }).click();
+    const labels = await assertPicture('cmdb-business-view-chart', ['集中交易']);
+    assert.ok(labels >= 10, `labels in the business view: ${labels}`);
+    await assertClean('the business system detail');
+    // and on its own page
+    await page.goto(base + href.replace('/cmdb/cis/', '/cmdb/business-view/'));
+    await assertPicture('cmdb-business-view-chart', ['集中交易']);
+    await assertClean('the business view page');
+    await shot('cmdb-3-business-view');
+  });
+
+  step('5. the data-quality dashboard', async () => {
+    await page.goto(base + '/cmdb/quality');
+    await page.locator('[data-testid^="quality-gauge-"]').first().waitFor();
+    await page.locator(`${tid('quality-models')} .ant-table-tbody tr`).first().waitFor();
+    const models = await page.locator(`${tid('quality-models')} .ant-table-tbody tr`).count();
+    assert.ok(models > 5, `models scored: ${models}`);
+    await assertClean('the data-quality dashboard');
+    await shot('cmdb-4-quality');
+  });
+});
