@@ -920,6 +920,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_9"];
+        put?: never;
+        post: operations["report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/alerts/{id}/resolve": {
         parameters: {
             query?: never;
@@ -1023,7 +1039,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_9"];
+        get: operations["list_10"];
         put?: never;
         post: operations["create_11"];
         delete?: never;
@@ -1135,7 +1151,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_10"];
+        get: operations["list_11"];
         put?: never;
         post: operations["create_12"];
         delete?: never;
@@ -1471,7 +1487,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_11"];
+        get: operations["list_12"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1503,7 +1519,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_12"];
+        get: operations["list_13"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1551,7 +1567,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["report"];
+        get: operations["report_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1592,6 +1608,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/integrations/{id}/stats": {
         parameters: {
             query?: never;
@@ -1615,7 +1647,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_13"];
+        get: operations["list_14"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1640,14 +1672,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/events/alerts": {
+    "/api/v1/events/analytics/top": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["list_14"];
+        get: operations["top"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/analytics/response-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["responseTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/analytics/noise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["noise"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/analytics/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["indicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/analytics/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["counts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2517,7 +2613,7 @@ export interface components {
         IntegrationDraft: {
             name?: string;
             /** @enum {string} */
-            kind?: "alertmanager" | "prometheus" | "pagerduty" | "zabbix" | "generic-json" | "syslog" | "snmp";
+            kind?: "alertmanager" | "prometheus" | "pagerduty" | "zabbix" | "generic-json" | "syslog" | "snmp" | "manual";
             enabled?: boolean;
             /** @enum {string} */
             defaultSeverity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
@@ -2534,7 +2630,7 @@ export interface components {
             id?: string;
             name?: string;
             /** @enum {string} */
-            kind?: "alertmanager" | "prometheus" | "pagerduty" | "zabbix" | "generic-json" | "syslog" | "snmp";
+            kind?: "alertmanager" | "prometheus" | "pagerduty" | "zabbix" | "generic-json" | "syslog" | "snmp" | "manual";
             enabled?: boolean;
             /** @enum {string} */
             defaultSeverity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
@@ -3026,7 +3122,7 @@ export interface components {
             /** Format: uuid */
             integrationId?: string;
             /** @enum {string} */
-            source?: "alertmanager" | "prometheus" | "pagerduty" | "zabbix" | "generic-json" | "syslog" | "snmp";
+            source?: "alertmanager" | "prometheus" | "pagerduty" | "zabbix" | "generic-json" | "syslog" | "snmp" | "manual";
             fingerprint?: string;
             groupKey?: string;
             /** @enum {string} */
@@ -3085,6 +3181,21 @@ export interface components {
             /** Format: int64 */
             count?: number;
             alerts?: components["schemas"]["AlertView"][];
+        };
+        ManualReport: {
+            summary?: string;
+            description?: string;
+            /** @enum {string} */
+            severity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
+            /** Format: date-time */
+            startsAt?: string;
+            /** Format: uuid */
+            ciId?: string;
+            /** Format: uuid */
+            businessSystemId?: string;
+            labels?: {
+                [key: string]: string;
+            };
         };
         Note: {
             comment?: string;
@@ -3694,6 +3805,10 @@ export interface components {
             fromLevel?: number;
             criteria?: components["schemas"]["GapCriterion"][];
         };
+        SseEmitter: {
+            /** Format: int64 */
+            timeout?: number;
+        };
         CursorPageSilence: {
             items?: components["schemas"]["Silence"][];
             nextCursor?: string;
@@ -3772,6 +3887,156 @@ export interface components {
             name?: string;
             model?: string;
             relation?: string;
+        };
+        RuleHits: {
+            id?: string;
+            name?: string;
+            action?: string;
+            /** Format: int64 */
+            hitsAllTime?: number;
+        };
+        Top: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            sourcesByRawEvents?: components["schemas"]["TopEntry"][];
+            sourcesByAlerts?: components["schemas"]["TopEntry"][];
+            alertRulesByRawEvents?: components["schemas"]["TopEntry"][];
+            alertRulesByAlerts?: components["schemas"]["TopEntry"][];
+            signalRules?: components["schemas"]["RuleHits"][];
+        };
+        TopEntry: {
+            key?: string;
+            name?: string;
+            kind?: string;
+            /** Format: int64 */
+            rawEvents?: number;
+            /** Format: int64 */
+            alerts?: number;
+        };
+        Durations: {
+            /** Format: int64 */
+            count?: number;
+            /** Format: double */
+            mean?: number;
+            /** Format: double */
+            p50?: number;
+            /** Format: double */
+            p90?: number;
+            /** Format: double */
+            p95?: number;
+            /** Format: double */
+            max?: number;
+        };
+        ResponseGroup: {
+            key?: string;
+            name?: string;
+            /** Format: int64 */
+            alerts?: number;
+            mtta?: components["schemas"]["Durations"];
+            mttr?: components["schemas"]["Durations"];
+        };
+        ResponseTimes: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            bucket?: string;
+            timeZone?: string;
+            by?: string;
+            /** Format: int64 */
+            alerts?: number;
+            /** Format: int64 */
+            unacknowledged?: number;
+            /** Format: int64 */
+            unresolved?: number;
+            mtta?: components["schemas"]["Durations"];
+            mttr?: components["schemas"]["Durations"];
+            groups?: components["schemas"]["ResponseGroup"][];
+            buckets?: string[];
+            series?: components["schemas"]["Series"][];
+        };
+        Series: {
+            key?: string;
+            name?: string;
+            data?: number[];
+            total?: number;
+        };
+        Groups: {
+            available?: boolean;
+            /** Format: int64 */
+            count?: number;
+        };
+        Noise: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            bucket?: string;
+            timeZone?: string;
+            /** Format: int64 */
+            rawEvents?: number;
+            outcomes?: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            alerts?: number;
+            groups?: components["schemas"]["Groups"];
+            /** Format: int64 */
+            senderGroups?: number;
+            /** Format: double */
+            eventsPerAlert?: number;
+            /** Format: double */
+            alertsPerGroup?: number;
+            /** Format: double */
+            dedupReduction?: number;
+            /** Format: double */
+            totalReduction?: number;
+            /** Format: int64 */
+            droppedAllTime?: number;
+            /** Format: int64 */
+            rejectedAllTime?: number;
+            buckets?: string[];
+            series?: components["schemas"]["Series"][];
+        };
+        Indicators: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            bucket?: string;
+            timeZone?: string;
+            /** Format: int64 */
+            timelyThresholdSeconds?: number;
+            /** Format: int64 */
+            missedLookbackSeconds?: number;
+            timelyReporting?: components["schemas"]["Timely"];
+            missedReporting?: components["schemas"]["Missed"];
+            buckets?: string[];
+            series?: components["schemas"]["Series"][];
+        };
+        Missed: {
+            /** Format: int64 */
+            missed?: number;
+            /** Format: int64 */
+            caught?: number;
+            /** Format: int64 */
+            monitoringAlerts?: number;
+            /** Format: int64 */
+            anomalies?: number;
+            /** Format: double */
+            rate?: number;
+        };
+        Timely: {
+            /** Format: int64 */
+            timely?: number;
+            /** Format: int64 */
+            late?: number;
+            /** Format: int64 */
+            total?: number;
+            /** Format: double */
+            rate?: number;
         };
         CursorPageAlertView: {
             items?: components["schemas"]["AlertView"][];
@@ -6288,6 +6553,63 @@ export interface operations {
             };
         };
     };
+    list_9: {
+        parameters: {
+            query?: {
+                state?: string[];
+                severity?: string[];
+                integration?: string[];
+                source?: string[];
+                ci?: string;
+                businessSystem?: string;
+                matcher?: string[];
+                from?: string;
+                to?: string;
+                q?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageAlertView"];
+                };
+            };
+        };
+    };
+    report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualReport"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AlertView"];
+                };
+            };
+        };
+    };
     resolve: {
         parameters: {
             query?: never;
@@ -6462,7 +6784,7 @@ export interface operations {
             };
         };
     };
-    list_9: {
+    list_10: {
         parameters: {
             query?: never;
             header?: never;
@@ -6687,7 +7009,7 @@ export interface operations {
             };
         };
     };
-    list_10: {
+    list_11: {
         parameters: {
             query?: {
                 group?: string;
@@ -7289,7 +7611,7 @@ export interface operations {
             };
         };
     };
-    list_11: {
+    list_12: {
         parameters: {
             query?: never;
             header?: never;
@@ -7333,7 +7655,7 @@ export interface operations {
             };
         };
     };
-    list_12: {
+    list_13: {
         parameters: {
             query?: never;
             header?: never;
@@ -7417,7 +7739,7 @@ export interface operations {
             };
         };
     };
-    report: {
+    report_1: {
         parameters: {
             query?: {
                 lang?: string;
@@ -7509,6 +7831,28 @@ export interface operations {
             };
         };
     };
+    stream: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["SseEmitter"];
+                };
+            };
+        };
+    };
     stats: {
         parameters: {
             query?: never;
@@ -7531,7 +7875,7 @@ export interface operations {
             };
         };
     };
-    list_13: {
+    list_14: {
         parameters: {
             query?: {
                 state?: string[];
@@ -7579,21 +7923,12 @@ export interface operations {
             };
         };
     };
-    list_14: {
+    top: {
         parameters: {
             query?: {
-                state?: string[];
-                severity?: string[];
-                integration?: string[];
-                source?: string[];
-                ci?: string;
-                businessSystem?: string;
-                matcher?: string[];
                 from?: string;
                 to?: string;
-                q?: string;
-                cursor?: string;
-                limit?: number;
+                limit?: string;
             };
             header?: never;
             path?: never;
@@ -7607,7 +7942,120 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CursorPageAlertView"];
+                    "*/*": components["schemas"]["Top"];
+                };
+            };
+        };
+    };
+    responseTimes: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                bucket?: string;
+                tz?: string;
+                by?: string;
+                severity?: string[];
+                source?: string[];
+                businessSystem?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ResponseTimes"];
+                };
+            };
+        };
+    };
+    noise: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                bucket?: string;
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Noise"];
+                };
+            };
+        };
+    };
+    indicators: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                bucket?: string;
+                tz?: string;
+                timelyWithin?: string;
+                lookback?: string;
+                severity?: string[];
+                source?: string[];
+                businessSystem?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Indicators"];
+                };
+            };
+        };
+    };
+    counts: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                bucket?: string;
+                tz?: string;
+                by?: string;
+                severity?: string[];
+                source?: string[];
+                businessSystem?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Counts"];
                 };
             };
         };
