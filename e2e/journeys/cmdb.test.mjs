@@ -306,4 +306,38 @@ describe('CMDB console journey', () => {
     await assertClean('the data-quality dashboard');
     await shot('cmdb-4-quality');
   });
+
+  // the maturity engine (issue 6) on the same demo server: frameworks browsed, the demo
+  // assessment pre-filled by the probes, its report with a radar chart, and the PDF
+  step('6. 成熟度评估: the framework browser shows the documents as data', async () => {
+    await page.goto(base + '/maturity/frameworks');
+    await page.getByText('安全与风险管理').first().waitFor();
+    await assertClean('the framework browser');
+    await shot('maturity-1-frameworks');
+  });
+
+  step('7. the demo assessment report: radar drawn, PDF downloadable', async () => {
+    await page.goto(base + '/maturity/assessments');
+    const report = page.locator('a[href$="/report"]').first();
+    await report.waitFor();
+    const href = await report.getAttribute('href');
+    await report.click();
+    await page.waitForURL(base + href);
+    await page.locator('svg').first().waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('svg')].some((svg) => {
+      const box = svg.getBoundingClientRect();
+      return box.width > 100 && box.height > 100;
+    }));
+    await assertClean('the assessment report');
+    await shot('maturity-2-report');
+    const pdf = await page.evaluate(async (url) => {
+      const r = await fetch(url, { credentials: 'same-origin' });
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      return { status: r.status, type: r.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length };
+    }, `${href.replace(/\/report$/, '')}/report.pdf?lang=zh-CN`.replace('/maturity/assessments/', '/api/v1/maturity/assessments/'));
+    assert.equal(pdf.status, 200);
+    assert.match(pdf.type ?? '', /pdf/);
+    assert.equal(pdf.head, '%PDF-');
+    assert.ok(pdf.size > 10_000, `PDF size ${pdf.size}`);
+  });
 });
