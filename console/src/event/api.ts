@@ -24,8 +24,11 @@ export const INTEGRATION_KINDS = [
   'generic-json',
   'syslog',
   'snmp',
+  'manual',
 ] as const;
 export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
+/** The kinds an operator creates; 'manual' is the built-in integration of manual reports. */
+export const CREATABLE_KINDS = INTEGRATION_KINDS.filter((k) => k !== 'manual');
 
 export interface AlertLink {
   href?: string;

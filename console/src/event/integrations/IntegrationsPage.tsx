@@ -29,7 +29,7 @@ import { formErrorMessage } from '../../api/errors';
 import { DeleteButton, ErrorAlert } from '../../app/feedback';
 import { pathFieldErrors } from '../../platform/admin/fieldErrors';
 import {
-  INTEGRATION_KINDS,
+  CREATABLE_KINDS,
   integrationsApi,
   SEVERITIES,
   type IntegrationKind,
@@ -419,7 +419,7 @@ export default function IntegrationsPage() {
         <Form form={form} layout="vertical">
           <Form.Item name="kind" label={t('event.integrations.kind')}>
             <Radio.Group disabled={editing !== 'new'} optionType="button" data-testid="integration-kind">
-              {INTEGRATION_KINDS.map((k) => (
+              {CREATABLE_KINDS.map((k) => (
                 <Radio.Button key={k} value={k}>
                   {t(`event.source.${k}`)}
                 </Radio.Button>

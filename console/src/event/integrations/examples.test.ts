@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { INTEGRATION_KINDS } from '../api';
+import { CREATABLE_KINDS } from '../api';
 import { examples, fillZabbixMediaType, splitUrl, TOKEN_PLACEHOLDER } from './examples';
 
 const base = 'https://tianshu.example.com';
@@ -69,7 +69,7 @@ describe('example configurations', () => {
   });
 
   it('has an example for every kind and tolerates a URL without scheme', () => {
-    for (const kind of INTEGRATION_KINDS) expect(examples(kind, { baseUrl: base }).length).toBeGreaterThan(0);
+    for (const kind of CREATABLE_KINDS) expect(examples(kind, { baseUrl: base }).length).toBeGreaterThan(0);
     expect(splitUrl('tianshu.example.com/')).toMatchObject({
       scheme: 'https',
       host: 'tianshu.example.com',

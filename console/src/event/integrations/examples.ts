@@ -189,6 +189,9 @@ snmp-server enable traps snmp linkdown linkup coldstart`,
         },
       ];
     }
+    case 'manual':
+      // manual reports are made in the console (上报告警), not configured at a sender
+      return [];
   }
 }
 
