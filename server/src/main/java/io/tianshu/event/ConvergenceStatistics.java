@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * Read-only figures on convergence (告警收敛) over a window, for measuring it: how the
- * grouping rules are configured, the alert groups (告警组) formed, the alerts and raw
- * events (原始事件) in them, and whether inhibition (抑制) is configured. Requires
+ * grouping rules are configured, the alert groups (告警组) formed, the alerts and raw events
+ * (原始事件) in them, and whether inhibition (抑制) is configured. Requires
  * {@link EventPermissions#ALERT_READ} ({@code Authorization.runAsSystem} holds it).
  */
 public interface ConvergenceStatistics {
@@ -31,7 +31,8 @@ public interface ConvergenceStatistics {
 	 * @param alertsGrouped distinct alerts in those groups
 	 * @param memberships alert-to-group memberships (an alert can be in several groups
 	 * when a rule says {@code continue})
-	 * @param rawEventsOfGroupedAlerts signals of the grouped alerts received in the window
+	 * @param rawEventsOfGroupedAlerts signals of the grouped alerts received in the
+	 * window
 	 * @param enabledInhibitRules enabled Alertmanager-style inhibition rules (抑制规则) now
 	 * @param topologyInhibitionEnabled whether topology inhibition (拓扑抑制) is enabled
 	 * @param topologyInhibitionMode its mode ({@code MARK} or {@code SUPPRESS})
@@ -45,8 +46,7 @@ public interface ConvergenceStatistics {
 
 		/**
 		 * Whether inhibition holds alerts down: an enabled inhibition rule, or topology
-		 * inhibition enabled in {@code SUPPRESS} mode ({@code MARK} only marks
-		 * symptoms).
+		 * inhibition enabled in {@code SUPPRESS} mode ({@code MARK} only marks symptoms).
 		 */
 		public boolean inhibitionConfigured() {
 			return this.enabledInhibitRules > 0

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@link ConvergenceStatistics} from the grouping rules, {@code event.alert_group} and its
- * members, {@code event.raw_event}, the inhibition settings and
+ * {@link ConvergenceStatistics} from the grouping rules, {@code event.alert_group} and
+ * its members, {@code event.raw_event}, the inhibition settings and
  * {@code event.alert_suppression}.
  */
 @Service
@@ -35,8 +35,7 @@ class ConvergenceFigures implements ConvergenceStatistics {
 		this.authorization.require(EventPermissions.ALERT_READ);
 		Timestamp from = Timestamp.from(since);
 		Timestamp to = Timestamp.from(until);
-		long[] rules = this.jdbc
-			.sql("SELECT count(*), count(*) FILTER (WHERE enabled) FROM event.grouping_rule")
+		long[] rules = this.jdbc.sql("SELECT count(*), count(*) FILTER (WHERE enabled) FROM event.grouping_rule")
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
 		// members added by the window's end, of the groups created in it

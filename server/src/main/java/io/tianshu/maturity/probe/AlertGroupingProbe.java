@@ -16,11 +16,11 @@ import io.tianshu.maturity.ProbeOutcome;
 import org.springframework.stereotype.Component;
 
 /**
- * 告警分组、抑制与告警风暴管控 (000 §10.10.3.2 表36 L4 f; 001 §1.3.1 表4 L3 6, L4 2): rules
- * correlate the alerts of several objects into alert groups, the merge is measured, and
- * inhibition is configured. Met when, in the evidence window, enabled grouping rules exist,
- * groups were formed and at least one of them merged two or more alerts (alerts per group
- * and raw events per group are the measure), and inhibition holds alerts down (an enabled
+ * 告警分组、抑制与告警风暴管控 (000 §10.10.3.2 表36 L4 f; 001 §1.3.1 表4 L3 6, L4 2): rules correlate the
+ * alerts of several objects into alert groups, the merge is measured, and inhibition is
+ * configured. Met when, in the evidence window, enabled grouping rules exist, groups were
+ * formed and at least one of them merged two or more alerts (alerts per group and raw
+ * events per group are the measure), and inhibition holds alerts down (an enabled
  * Alertmanager-style inhibition rule, or topology inhibition in {@code SUPPRESS} mode —
  * {@code MARK} mode only marks symptoms and is reported, not counted). Read through
  * {@link ConvergenceStatistics}.
@@ -82,7 +82,7 @@ class AlertGroupingProbe implements Probe {
 		}
 		counts.put("alertsInhibited", c.alertsInhibited());
 		List<EvidenceLink> links = List.of(new EvidenceLink(EvidenceLink.Type.URL, "/events/groups", "告警组"),
-				new EvidenceLink(EvidenceLink.Type.URL, "/events/grouping-rules", "分组规则"));
+				new EvidenceLink(EvidenceLink.Type.URL, "/events/rules", "分组与抑制规则"));
 		List<String> zh = new ArrayList<>();
 		List<String> en = new ArrayList<>();
 		if (c.enabledGroupingRules() == 0) {
