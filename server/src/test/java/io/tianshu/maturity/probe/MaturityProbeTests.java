@@ -6,11 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.tianshu.TianshuIntegrationTest;
 import io.tianshu.cmdb.CmdbPermissions;
 import io.tianshu.cmdb.DataQuality;
+import io.tianshu.event.AlertIntake;
 import io.tianshu.event.EventPermissions;
+import io.tianshu.event.IncomingSignal;
+import io.tianshu.event.Severity;
+import io.tianshu.event.SignalStatus;
 import io.tianshu.maturity.FixtureAccess;
 import io.tianshu.maturity.Frameworks;
 import io.tianshu.maturity.MaturityPermissions;
@@ -101,18 +106,22 @@ class MaturityProbeTests {
 	}
 
 	JsonNode call(HttpMethod method, String path, Object body, int expected) throws Exception {
-		var response = this.mvc.perform(request(method, path)
-			.with(user("posture-admin").authorities(List
-				.of(PlatformPermissions.ROLE_READ, PlatformPermissions.ROLE_WRITE, PlatformPermissions.USER_READ,
-						PlatformPermissions.USER_WRITE, PlatformPermissions.GUARD_READ, PlatformPermissions.GUARD_WRITE,
-						CmdbPermissions.MODEL_READ, CmdbPermissions.MODEL_WRITE, CmdbPermissions.CI_READ,
-						CmdbPermissions.CI_WRITE, EventPermissions.INTEGRATION_MANAGE, EventPermissions.ALERT_READ)
-				.stream()
-				.map(SimpleGrantedAuthority::new)
-				.toList()))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content((body != null) ? this.json.writeValueAsString(body) : "{}")).andReturn().getResponse();
+		var response = this.mvc
+			.perform(request(method, path)
+				.with(user("posture-admin").authorities(List
+					.of(PlatformPermissions.ROLE_READ, PlatformPermissions.ROLE_WRITE, PlatformPermissions.USER_READ,
+							PlatformPermissions.USER_WRITE, PlatformPermissions.GUARD_READ,
+							PlatformPermissions.GUARD_WRITE, CmdbPermissions.MODEL_READ, CmdbPermissions.MODEL_WRITE,
+							CmdbPermissions.CI_READ, CmdbPermissions.CI_WRITE, EventPermissions.INTEGRATION_MANAGE,
+							EventPermissions.ALERT_READ, EventPermissions.RULE_MANAGE)
+					.stream()
+					.map(SimpleGrantedAuthority::new)
+					.toList()))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content((body != null) ? this.json.writeValueAsString(body) : "{}"))
+			.andReturn()
+			.getResponse();
 		assertThat(response.getStatus()).as(method + " " + path + ": " + response.getContentAsString())
 			.isEqualTo(expected);
 		String content = response.getContentAsString();
@@ -420,11 +429,61 @@ class MaturityProbeTests {
 			.containsEntry("reductionPercent", 75.0);
 	}
 
+	@Autowired
+	AlertIntake intake;
+
+	private void signal(UUID integration, String fingerprint, Map<String, String> labels) throws Exception {
+		this.intake
+			.submit(List.of(IncomingSignal.builder(integration, fingerprint, SignalStatus.FIRING, this.clock.instant())
+				.severity(Severity.MAJOR, "major")
+				.summary(labels.get("alertname") + " " + fingerprint)
+				.labels(labels)
+				.build()))
+			.get(10, TimeUnit.SECONDS);
+	}
+
 	@Test
-	void groupingProbeIsNotObservableNeverMet() {
-		ProbeOutcome outcome = evaluate("event.alert-grouping");
-		assertThat(outcome.verdict()).isEqualTo(ProbeVerdict.NOT_OBSERVABLE);
-		assertThat(outcome.summary().en()).contains("Grouping not installed");
+	void groupingProbeIsMetWhenRulesFormGroupsThatMergeAlertsAndInhibitionIsConfigured() throws Exception {
+		Instant since = this.clock.instant();
+		// a window in which no alert group can exist: before this platform ran at all
+		ProbeOutcome empty = this.authorization.runAsSystem(() -> probe("event.alert-grouping")
+			.evaluate(new ProbeContext(Instant.parse("2000-01-02T00:00:00Z"), Instant.parse("2000-01-01T00:00:00Z"))));
+		assertThat(empty.verdict()).isEqualTo(ProbeVerdict.NOT_MET);
+		assertThat(empty.counts()).containsEntry("groupsFormed", 0L).containsEntry("alertsGrouped", 0L);
+		assertThat(empty.summary().en()).contains("no alert group was formed in the evidence window");
+
+		String s = suffix();
+		call(HttpMethod.POST, "/api/v1/events/grouping-rules",
+				Map.of("name", "mat-grouping " + s, "position", 1, "matchers", List.of("suite=" + s), "groupBy",
+						List.of(List.of("alertname")), "groupWait", "200ms", "groupInterval", "1s"),
+				201);
+		call(HttpMethod.POST, "/api/v1/events/inhibit-rules",
+				Map.of("name", "mat-inhibit " + s, "sourceMatchers", List.of("suite=" + s, "alertname=NodeDown"),
+						"targetMatchers", List.of("suite=" + s, "tier=app"), "equal", List.of("host")),
+				201);
+		UUID integration = UUID.fromString(call(HttpMethod.POST, "/api/v1/events/integrations",
+				Map.of("name", "mat-grouping-" + s, "kind", "prometheus"), 201)
+			.get("id")
+			.asString());
+		for (String host : List.of("h1", "h2", "h3")) {
+			signal(integration, "disk-" + host + "-" + s, Map.of("suite", s, "alertname", "MatDisk", "host", host));
+		}
+		// the same alert again: raw events outnumber alerts
+		signal(integration, "disk-h1-" + s, Map.of("suite", s, "alertname", "MatDisk", "host", "h1"));
+		signal(integration, "disk-h1-" + s, Map.of("suite", s, "alertname", "MatDisk", "host", "h1"));
+
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> evaluate("event.alert-grouping", since).verdict() == ProbeVerdict.MET);
+		ProbeOutcome met = evaluate("event.alert-grouping", since);
+		assertThat(met.counts()).containsKeys("alertsPerGroup", "rawEventsPerGroup", "topologyInhibitionEnabled");
+		assertThat((Long) met.counts().get("groupsFormed")).isPositive();
+		assertThat((Long) met.counts().get("groupsWithSeveralAlerts")).isPositive();
+		assertThat((Long) met.counts().get("alertsGrouped")).isGreaterThanOrEqualTo(3L);
+		assertThat((Long) met.counts().get("rawEventsOfGroupedAlerts")).isGreaterThanOrEqualTo(5L);
+		assertThat((Long) met.counts().get("enabledInhibitRules")).isPositive();
+		assertThat(met.summary().en()).contains("alerts : groups =").contains("raw events : groups =");
+
 	}
 
 	@Test
