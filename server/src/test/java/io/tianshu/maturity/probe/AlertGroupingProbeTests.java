@@ -41,7 +41,7 @@ class AlertGroupingProbeTests {
 			.isEqualTo(ProbeVerdict.MET);
 		ProbeOutcome markOnly = AlertGroupingProbe.judge(figures(2, 4, 3, 0, true, "MARK"));
 		assertThat(markOnly.verdict()).isEqualTo(ProbeVerdict.NOT_MET);
-		assertThat(markOnly.summary().en()).contains("no inhibition is configured");
+		assertThat(markOnly.summary().en()).containsIgnoringCase("no inhibition is configured");
 		assertThat(AlertGroupingProbe.judge(figures(2, 4, 3, 0, false, "SUPPRESS")).verdict())
 			.isEqualTo(ProbeVerdict.NOT_MET);
 	}
@@ -59,7 +59,7 @@ class AlertGroupingProbeTests {
 		ProbeOutcome none = AlertGroupingProbe.judge(figures(2, 0, 0, 1, true, "SUPPRESS"));
 		assertThat(none.verdict()).isEqualTo(ProbeVerdict.NOT_MET);
 		assertThat(none.counts()).doesNotContainKey("alertsPerGroup");
-		assertThat(none.summary().en()).contains("no alert group was formed");
+		assertThat(none.summary().en()).containsIgnoringCase("no alert group was formed");
 		ProbeOutcome singles = AlertGroupingProbe.judge(figures(2, 4, 0, 1, true, "SUPPRESS"));
 		assertThat(singles.verdict()).isEqualTo(ProbeVerdict.NOT_MET);
 		assertThat(singles.summary().en()).contains("nothing was merged");
