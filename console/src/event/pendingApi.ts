@@ -200,7 +200,15 @@ export interface SilencePreview {
   alerts: AlertView[];
 }
 
-export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+export const WEEKDAYS = [
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+  'SUNDAY',
+] as const;
 export const CALENDAR_DAYS = ['TRADING', 'NON_TRADING', 'WORKDAY', 'NON_WORKDAY', 'HOLIDAY'] as const;
 
 /**
@@ -448,7 +456,8 @@ export const groupingApi = {
     })),
   group: (groupId: string) =>
     api<AlertGroupDetail>(`${BASE}/groups/${id(groupId)}`).then((g) => ({ ...g, alerts: g.alerts ?? [] })),
-  convergence: (alertId: number | string) => api<AlertConvergence>(`${BASE}/alerts/${id(alertId)}/convergence`),
+  convergence: (alertId: number | string) =>
+    api<AlertConvergence>(`${BASE}/alerts/${id(alertId)}/convergence`),
 };
 
 export const silencesApi = {
