@@ -54,7 +54,7 @@ export const eventFeature: Feature = {
     {
       path: '/events/silences',
       element: <SilencesPage />,
-      permission: E.ALERT_READ,
+      permission: E.SILENCE_MANAGE,
       menu: { labelKey: 'event.silences.menu', icon: <StopOutlined />, group: 'event', order: 30 },
     },
     {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { AlertView } from './api';
-import { STREAM_EVENTS, STREAM_URL } from './pendingApi';
+import { STREAM_EVENTS, STREAM_RESET, STREAM_URL } from './pendingApi';
 
 export const POLL_INTERVAL_MS = 10_000;
 /** Failures of an opened stream (EventSource reconnects itself) before polling takes over. */
@@ -100,7 +100,7 @@ export function applyAlertEvent(
 
 /**
  * Subscribes to the event stream; `onEvent` gets each alert event, `onPoll` is called every
- * 10 s while polling. Answers the transport state and a `retry` to try the stream again.
+ * 10 s while polling and when the stream says events were missed (`reset`). Answers the transport state and a `retry` to try the stream again.
  */
 export function useLiveAlerts(onEvent: (e: AlertEvent) => void, onPoll: () => void) {
   const [state, dispatch] = useReducer(liveReducer, initialLive);
@@ -140,8 +140,15 @@ export function useLiveAlerts(onEvent: (e: AlertEvent) => void, onPoll: () => vo
         handlers.current.onEvent(event);
       }
     };
+    // the server lost track of what this client missed (restart, overflow): reload the list
+    const reset = () => {
+      if (live) handlers.current.onPoll();
+    };
     const names = [...STREAM_EVENTS, 'message'];
-    const listeners = names.map((name) => [name, listener(name)] as const);
+    const listeners = [
+      ...names.map((name) => [name, listener(name)] as const),
+      [STREAM_RESET, reset] as const,
+    ];
     for (const [name, l] of listeners) source.addEventListener(name, l as EventListener);
     return () => {
       live = false;

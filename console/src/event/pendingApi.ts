@@ -1,12 +1,15 @@
 /**
- * The event center endpoints that are being built alongside this console and are NOT in the
- * OpenAPI snapshot yet: grouping rules, groups, silences, maintenance windows, inhibit rules
- * (convergence), analytics, the live stream and manual alert reports (insight).
+ * The event center endpoints of convergence (grouping rules, groups with their root cause,
+ * silences with preview, maintenance windows, inhibit rules, topology inhibition — server
+ * package io.tianshu.event.convergence, docs/event-convergence.md) and of insight (analytics,
+ * the live stream, manual reports — io.tianshu.event.analytics/stream/report,
+ * docs/event-analytics.md).
  *
- * Every shape here is an assumption written by hand; this file is the only place the pages
- * touch those endpoints, so adapting to the real server (or switching to the generated
- * schema) is a change to this one file. Pages show "not available on this server" when a
- * call answers 404/405/501 (see notAvailable).
+ * The types follow the server's records. The convergence ones are tied to the OpenAPI snapshot
+ * by pendingApi.contract.test.ts; analytics and the manual report are not in the snapshot yet
+ * and are written after the records (AnalyticsViews, ManualReports.ManualReport). Pages show
+ * "not available on this server" when a call answers 404/405/501 (see notAvailable), so the
+ * console still works against a server without these modules.
  */
 import { api, ApiError } from '../api/client';
 import type { AlertView, Page, Severity } from './api';
@@ -14,7 +17,7 @@ import type { AlertView, Page, Severity } from './api';
 const BASE = '/api/v1/events';
 const id = (v: string | number) => encodeURIComponent(String(v));
 
-/** True when the server does not offer the endpoint (yet): the page degrades instead of failing. */
+/** True when the server does not offer the endpoint: the page degrades instead of failing. */
 export function notAvailable(error: unknown): boolean {
   return error instanceof ApiError && [404, 405, 501].includes(error.status);
 }
@@ -29,90 +32,231 @@ export function itemsOf<T>(answer: unknown, key = 'items'): T[] {
   return [];
 }
 
-/** An alert as the convergence helper extends it: `symptomOf` is the root alert's id. */
-export type LiveAlert = AlertView & { symptomOf?: number | null; groupId?: string | null };
+/**
+ * An alert as a group shows it: `symptomOf` is the alert it is a topology symptom of,
+ * `heldBy` the active suppression reasons (`silence:<id>`, `maintenance:<id>`, …).
+ */
+export type LiveAlert = AlertView & { symptomOf?: number | null; heldBy?: string[] | null };
 
 // ---------- grouping (告警组) ----------
+
+/**
+ * The names `groupBy` takes besides labels: by CI, by business system, by severity, by
+ * integration, and `...` (all labels). The same pseudo labels can be matched in `matchers`.
+ */
+export const GROUP_BY_SPECIAL = ['@ci', '@business_system', '@severity', '@integration', '...'] as const;
 
 export interface GroupingRule {
   id: string;
   name: string;
-  position?: number;
+  position: number;
   enabled: boolean;
-  /** which alerts the rule groups (Alertmanager matcher strings) */
+  /** which alerts the rule takes (all must hold; empty takes every alert) */
   matchers: string[];
-  /** label names; `__ci__` and `__business_system__` group by CI / business system */
-  groupBy: string[];
+  /**
+   * alternatives of label sets (OR-grouping): the first alternative whose labels the alert
+   * has is used; the last one always applies
+   */
+  groupBy: string[][];
+  /** keep trying the later rules after this one took an alert */
+  continue: boolean;
   /** Alertmanager durations: `30s`, `5m` */
   groupWait?: string | null;
   groupInterval?: string | null;
+  description?: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
-export type GroupingRuleDraft = Omit<GroupingRule, 'id'>;
+
+/** What a client sends; `position` defaults to after the last rule, waits to 30s / 5m. */
+export interface GroupingRuleDraft {
+  name: string;
+  position?: number | null;
+  enabled?: boolean;
+  matchers: string[];
+  groupBy: string[][];
+  continue?: boolean;
+  groupWait?: string | null;
+  groupInterval?: string | null;
+  description?: string | null;
+}
+
+/** One step of a root cause's evidence: a CI and the relation type that led to it. */
+export interface PathStep {
+  ciId?: string | null;
+  name?: string | null;
+  model?: string | null;
+  relation?: string | null;
+}
 
 export interface RootCause {
   alertId: number;
   summary?: string | null;
   ciId?: string | null;
   ciName?: string | null;
-  /** why this alert is the probable root cause, in words */
-  reasoning?: string | null;
-  /** the topology path from the root cause's CI to the symptoms' (CI names or ids) */
-  path?: string[] | null;
-  confidence?: number | null;
+  /** `topology` (upstream-most active alert) or `severity` (no relation explains the group) */
+  basis: string;
+  /** one sentence saying why */
+  explanation: string;
+  /** how many of the group's active alerts it explains */
+  explains: number;
+  /** from a group alert's CI to the root cause's CI (empty for `severity`) */
+  path: PathStep[];
 }
+
+export const GROUP_STATES = ['PENDING', 'OPEN', 'RESOLVED'] as const;
 
 export interface AlertGroup {
   id: string;
   ruleId?: string | null;
   ruleName?: string | null;
+  groupLabels: Record<string, string>;
+  /** `PENDING` (waiting out groupWait), `OPEN`, `RESOLVED` */
   state: string;
-  labels: Record<string, string>;
   severity?: Severity | null;
-  alertCount: number;
-  openCount?: number | null;
-  firstSeen?: string | null;
-  lastSeen?: string | null;
   businessSystemId?: string | null;
-  rootCause?: RootCause | null;
+  rootCauseAlertId?: number | null;
+  alertCount: number;
+  activeCount: number;
+  createdAt: string;
+  notifiedAt?: string | null;
+  lastNotifiedAt?: string | null;
+  resolvedAt?: string | null;
 }
 
-export interface AlertGroupDetail extends AlertGroup {
-  alerts: LiveAlert[];
+/** One alert of a group: the alert, what it is a symptom of, and what holds it. */
+export interface GroupMember {
+  alert: AlertView;
+  symptomOf: number | null;
+  heldBy: string[];
+}
+
+/** A group, its probable root cause (null without alerts), its first 500 of `alertTotal` alerts. */
+export interface AlertGroupDetail {
+  group: AlertGroup;
+  rootCause: RootCause | null;
+  alerts: GroupMember[];
+  alertTotal: number;
+}
+
+/** What convergence did to one alert (`GET /alerts/{id}/convergence`). */
+export interface AlertConvergence {
+  alertId: number;
+  symptomOf: number | null;
+  /** from this alert's CI to the cause's CI */
+  symptomPath: PathStep[] | null;
+  symptoms: number[];
+  groupIds: string[];
+  heldBy: string[];
+  records: Record<string, unknown>[];
+}
+
+export interface GroupFilters {
+  state?: string[];
+  businessSystem?: string;
+  severity?: string[];
+  cursor?: string;
+  limit?: number;
 }
 
 // ---------- silences (静默), maintenance windows (维护窗口), inhibition (抑制) ----------
 
+/** At least one matcher or a CI / business system; `startsAt` defaults to now; a comment is required. */
 export interface SilenceDraft {
   matchers: string[];
-  startsAt: string;
+  ciId?: string | null;
+  businessSystemId?: string | null;
+  startsAt?: string | null;
   endsAt: string;
   comment: string;
 }
 
-export interface Silence extends SilenceDraft {
+export interface Silence {
   id: string;
+  matchers: string[];
+  ciId?: string | null;
+  businessSystemId?: string | null;
+  startsAt: string;
+  endsAt: string;
   createdBy?: string | null;
+  comment: string;
+  /** `pending`, `active` or `expired` */
+  status?: string | null;
   createdAt?: string | null;
-  /** `active`, `pending` or `expired`; derived from the times when the server leaves it out */
-  state?: string | null;
+  updatedAt?: string | null;
 }
 
+export interface SilencePreviewRequest {
+  matchers: string[];
+  ciId?: string | null;
+  businessSystemId?: string | null;
+  /** 1–200, default 20 */
+  limit?: number;
+}
+
+/** The open alerts a silence would match now: how many and the newest `limit`. */
+export interface SilencePreview {
+  count: number;
+  alerts: AlertView[];
+}
+
+export const WEEKDAYS = [
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+  'SUNDAY',
+] as const;
+export const CALENDAR_DAYS = ['TRADING', 'NON_TRADING', 'WORKDAY', 'NON_WORKDAY', 'HOLIDAY'] as const;
+
+/**
+ * When a window is active, in `zone` (default Asia/Shanghai): weekly on `days` (all when
+ * empty) from `from` to `to` (`HH:mm`; both absent: the whole day) — or `cron` (six fields)
+ * starting windows of `duration` (ISO 8601, `PT2H`); optionally only on `calendarDays` of a
+ * `calendar`.
+ */
+export interface WindowSchedule {
+  zone?: string | null;
+  days?: (typeof WEEKDAYS)[number][] | null;
+  from?: string | null;
+  to?: string | null;
+  cron?: string | null;
+  duration?: string | null;
+  calendar?: string | null;
+  calendarDays?: (typeof CALENDAR_DAYS)[number] | null;
+}
+
+/** A scope (a CI, a business system and/or matchers — at least one) and a schedule. */
 export interface MaintenanceWindowDraft {
   name: string;
   enabled?: boolean;
-  ciIds: string[];
-  businessSystemIds: string[];
   matchers?: string[];
-  startsAt: string;
-  endsAt: string;
-  /** `NONE`, `DAILY`, `WEEKLY`, `MONTHLY` */
-  recurrence: string;
+  ciId?: string | null;
+  businessSystemId?: string | null;
+  schedule: WindowSchedule;
+  validFrom?: string | null;
+  validUntil?: string | null;
   comment?: string | null;
 }
 
-export interface MaintenanceWindow extends MaintenanceWindowDraft {
+export interface MaintenanceWindow {
   id: string;
+  name: string;
+  enabled: boolean;
+  matchers: string[];
+  ciId?: string | null;
+  businessSystemId?: string | null;
+  schedule: WindowSchedule;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  comment?: string | null;
   createdBy?: string | null;
+  /** evaluated at the time of the answer */
+  activeNow: boolean;
+  createdAt?: string | null;
+  updatedAt?: string | null;
 }
 
 export interface InhibitRule {
@@ -122,100 +266,215 @@ export interface InhibitRule {
   sourceMatchers: string[];
   targetMatchers: string[];
   equal: string[];
+  createdAt?: string | null;
+  updatedAt?: string | null;
 }
-export type InhibitRuleDraft = Omit<InhibitRule, 'id'>;
+export type InhibitRuleDraft = Omit<InhibitRule, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** 拓扑抑制: `MARK` only marks symptoms, `SUPPRESS` also suppresses them until the cause resolves. */
+export interface TopologyInhibition {
+  enabled: boolean;
+  minSeverity: Severity;
+  mode: 'MARK' | 'SUPPRESS';
+  relationTypes: string[];
+  maxDepth: number;
+  updatedAt?: string | null;
+}
+/** Changes the given fields; absent ones keep their values. */
+export type TopologyInhibitionDraft = Partial<Omit<TopologyInhibition, 'updatedAt'>>;
 
 // ---------- analytics (分析) ----------
 
+/** Every analytics call: ISO instants (default the last 24 h), `hour`/`day` buckets, a time zone. */
 export interface AnalyticsRange {
+  from?: string;
+  to?: string;
+  bucket?: 'hour' | 'day';
+  tz?: string;
+}
+
+/** Filters of counts, response times and indicators. */
+export interface AnalyticsFilter {
+  severity?: string[];
+  source?: string[];
+  businessSystem?: string;
+}
+
+export const COUNT_DIMENSIONS = ['source', 'severity', 'integration', 'ci', 'businessSystem'] as const;
+export type CountDimension = (typeof COUNT_DIMENSIONS)[number];
+
+/** One line of a chart: one value per bucket (null where a rate has no denominator). */
+export interface Series {
+  /** a source, severity, CI or business system id; `none` without one, `other` beyond the top 10 */
+  key: string;
+  name?: string | null;
+  data: (number | null)[];
+  total?: number | null;
+}
+
+interface Bucketed {
   from: string;
   to: string;
-  /** bucket width: `1h`, `1d` */
-  interval?: string;
+  bucket: string;
+  timeZone: string;
+  /** bucket starts, ISO 8601 with the zone's offset */
+  buckets: string[];
+  series: Series[];
 }
 
-/** Counts per time bucket, split by one dimension (`severity`, `source`, `ci`, `businessSystem`). */
-export interface CountSeries {
+export interface Counts extends Bucketed {
   by: string;
-  buckets: { at: string; counts: Record<string, number> }[];
+  total: number;
 }
 
-export interface ResponseTimes {
-  /** mean time to acknowledge / resolve, seconds (null when nothing was acknowledged / resolved) */
-  mttaSeconds?: number | null;
-  mttrSeconds?: number | null;
-  acknowledged?: number | null;
-  resolved?: number | null;
+/** Seconds, of the alerts that have the duration. */
+export interface Durations {
+  count: number;
+  mean?: number | null;
+  p50?: number | null;
+  p90?: number | null;
+  p95?: number | null;
+  max?: number | null;
 }
 
-export interface NoiseReduction {
-  rawEvents: number;
+export interface ResponseGroup {
+  key: string;
+  name?: string | null;
   alerts: number;
-  groups: number;
+  mtta: Durations;
+  mttr: Durations;
+}
+
+export interface ResponseTimes extends Bucketed {
+  by: string;
+  alerts: number;
+  unacknowledged: number;
+  unresolved: number;
+  mtta: Durations;
+  mttr: Durations;
+  groups: ResponseGroup[];
+}
+
+export interface NoiseReduction extends Bucketed {
+  rawEvents: number;
+  outcomes: Record<string, number>;
+  alerts: number;
+  groups: { available: boolean; count?: number | null };
+  senderGroups: number;
+  eventsPerAlert?: number | null;
+  alertsPerGroup?: number | null;
+  /** 1 − alerts / rawEvents */
+  dedupReduction?: number | null;
+  /** 1 − groups / rawEvents, when groups are available */
+  totalReduction?: number | null;
+  droppedAllTime: number;
+  rejectedAllTime: number;
 }
 
 export interface TopEntry {
+  /** integration id or alert rule name */
   key: string;
   name?: string | null;
-  count: number;
+  /** the integration kind, null for alert rules */
+  kind?: string | null;
+  rawEvents: number;
+  alerts: number;
 }
 
-export interface Indicator {
-  /** a ratio 0–1, null when there is nothing to measure */
-  value?: number | null;
-  numerator?: number | null;
-  denominator?: number | null;
-  definition?: string | null;
+export interface RuleHits {
+  id: string;
+  name: string;
+  action: string;
+  hitsAllTime: number;
 }
 
-/** 异常报告及时率 (timelyReportRate) and 异常漏报率 (missedReportRate). */
-export interface Indicators {
-  timelyReportRate?: Indicator | null;
-  missedReportRate?: Indicator | null;
+export interface Top {
+  from: string;
+  to: string;
+  sourcesByRawEvents: TopEntry[];
+  sourcesByAlerts: TopEntry[];
+  alertRulesByRawEvents: TopEntry[];
+  alertRulesByAlerts: TopEntry[];
+  signalRules: RuleHits[];
 }
 
-/** A manual report (人工上报) of an alert. */
+/** 异常报告及时率: monitoring alerts reported within the threshold / all monitoring alerts. */
+export interface TimelyReporting {
+  timely: number;
+  late: number;
+  total: number;
+  rate?: number | null;
+}
+
+/** 异常漏报率: missed manual reports / (monitoring alerts + missed). */
+export interface MissedReporting {
+  missed: number;
+  caught: number;
+  monitoringAlerts: number;
+  anomalies: number;
+  rate?: number | null;
+}
+
+export interface Indicators extends Bucketed {
+  timelyThresholdSeconds: number;
+  missedLookbackSeconds: number;
+  timelyReporting: TimelyReporting;
+  missedReporting: MissedReporting;
+}
+
+/** A manual anomaly report (人工上报); answered 201 with the alert (source `manual`). */
 export interface AlertReport {
   summary: string;
+  description?: string;
   severity: Severity;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
+  /** when the anomaly started: at most 5 minutes ahead, 90 days back */
+  startsAt: string;
   ciId?: string;
+  businessSystemId?: string;
+  labels?: Record<string, string>;
 }
 
 // ---------- the live stream ----------
 
 export const STREAM_URL = `${BASE}/stream`;
-/** SSE event names the stream sends, each with an AlertView (or `{alert}`) as data. */
+/** SSE events with `{type, alert}` as data. */
 export const STREAM_EVENTS = ['alert.opened', 'alert.updated', 'alert.resolved'] as const;
+/** SSE event saying events were missed (`{reason}`): reload the list. */
+export const STREAM_RESET = 'reset';
 
 export const groupingApi = {
-  rules: () => api<unknown>(`${BASE}/grouping-rules`).then((r) => itemsOf<GroupingRule>(r)),
+  rules: () => api<GroupingRule[]>(`${BASE}/grouping-rules`),
   saveRule: (ruleId: string | undefined, draft: GroupingRuleDraft) =>
     ruleId
       ? api<GroupingRule>(`${BASE}/grouping-rules/${id(ruleId)}`, { method: 'PUT', body: draft })
       : api<GroupingRule>(`${BASE}/grouping-rules`, { method: 'POST', body: draft }),
   deleteRule: (ruleId: string) => api<void>(`${BASE}/grouping-rules/${id(ruleId)}`, { method: 'DELETE' }),
-  groups: (query: { state?: string; q?: string; cursor?: string; limit?: number }) =>
-    api<unknown>(`${BASE}/groups`, { query }).then((r) => ({
-      items: itemsOf<AlertGroup>(r),
-      nextCursor: (r as Page<AlertGroup>)?.nextCursor ?? null,
+  groups: (filters: GroupFilters) =>
+    api<Page<AlertGroup>>(`${BASE}/groups${query(filters)}`).then((r) => ({
+      items: r.items ?? [],
+      nextCursor: r.nextCursor ?? null,
     })),
   group: (groupId: string) =>
     api<AlertGroupDetail>(`${BASE}/groups/${id(groupId)}`).then((g) => ({ ...g, alerts: g.alerts ?? [] })),
+  convergence: (alertId: number | string) =>
+    api<AlertConvergence>(`${BASE}/alerts/${id(alertId)}/convergence`),
 };
 
 export const silencesApi = {
-  list: () => api<unknown>(`${BASE}/silences`).then((r) => itemsOf<Silence>(r)),
+  /** Newest first, the first 200 (the server's page limit). */
+  list: (status?: 'active' | 'pending' | 'expired') =>
+    api<Page<Silence>>(`${BASE}/silences${query({ status, limit: 200 })}`).then((r) => itemsOf<Silence>(r)),
   create: (draft: SilenceDraft) => api<Silence>(`${BASE}/silences`, { method: 'POST', body: draft }),
   update: (silenceId: string, draft: SilenceDraft) =>
     api<Silence>(`${BASE}/silences/${id(silenceId)}`, { method: 'PUT', body: draft }),
-  expire: (silenceId: string) => api<unknown>(`${BASE}/silences/${id(silenceId)}/expire`, { method: 'POST' }),
-  preview: (draft: Pick<SilenceDraft, 'matchers'> & Partial<SilenceDraft>, signal?: AbortSignal) =>
-    api<unknown>(`${BASE}/silences/preview`, { method: 'POST', body: draft, signal }).then((r) =>
-      itemsOf<LiveAlert>(r, 'alerts'),
-    ),
-  windows: () => api<unknown>(`${BASE}/maintenance-windows`).then((r) => itemsOf<MaintenanceWindow>(r)),
+  expire: (silenceId: string) => api<Silence>(`${BASE}/silences/${id(silenceId)}/expire`, { method: 'POST' }),
+  remove: (silenceId: string) => api<void>(`${BASE}/silences/${id(silenceId)}`, { method: 'DELETE' }),
+  preview: (request: SilencePreviewRequest, signal?: AbortSignal) =>
+    api<SilencePreview>(`${BASE}/silences/preview`, { method: 'POST', body: request, signal }).then((r) => ({
+      count: r.count ?? 0,
+      alerts: r.alerts ?? [],
+    })),
+  windows: () => api<MaintenanceWindow[]>(`${BASE}/maintenance-windows`),
   saveWindow: (windowId: string | undefined, draft: MaintenanceWindowDraft) =>
     windowId
       ? api<MaintenanceWindow>(`${BASE}/maintenance-windows/${id(windowId)}`, { method: 'PUT', body: draft })
@@ -225,26 +484,43 @@ export const silencesApi = {
 };
 
 export const inhibitApi = {
-  rules: () => api<unknown>(`${BASE}/inhibit-rules`).then((r) => itemsOf<InhibitRule>(r)),
+  rules: () => api<InhibitRule[]>(`${BASE}/inhibit-rules`),
   save: (ruleId: string | undefined, draft: InhibitRuleDraft) =>
     ruleId
       ? api<InhibitRule>(`${BASE}/inhibit-rules/${id(ruleId)}`, { method: 'PUT', body: draft })
       : api<InhibitRule>(`${BASE}/inhibit-rules`, { method: 'POST', body: draft }),
   remove: (ruleId: string) => api<void>(`${BASE}/inhibit-rules/${id(ruleId)}`, { method: 'DELETE' }),
+  topology: () => api<TopologyInhibition>(`${BASE}/topology-inhibition`),
+  saveTopology: (draft: TopologyInhibitionDraft) =>
+    api<TopologyInhibition>(`${BASE}/topology-inhibition`, { method: 'PUT', body: draft }),
 };
 
+/** A query string; list values repeat their parameter, as the server's `List<String>` expects. */
+export function query(values: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      for (const v of value) if (v !== '' && v != null) params.append(key, String(v));
+    } else params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `?${qs}` : '';
+}
+
 export const analyticsApi = {
-  counts: (by: string, range: AnalyticsRange) =>
-    api<CountSeries>(`${BASE}/analytics/counts`, { query: { by, ...range } }),
-  responseTimes: (range: AnalyticsRange) =>
-    api<ResponseTimes>(`${BASE}/analytics/response-times`, { query: { ...range } }),
-  noise: (range: AnalyticsRange) => api<NoiseReduction>(`${BASE}/analytics/noise`, { query: { ...range } }),
-  top: (by: 'source' | 'rule', range: AnalyticsRange, limit = 10) =>
-    api<unknown>(`${BASE}/analytics/top`, { query: { by, limit, ...range } }).then((r) =>
-      itemsOf<TopEntry>(r),
-    ),
-  indicators: (range: AnalyticsRange) =>
-    api<Indicators>(`${BASE}/analytics/indicators`, { query: { ...range } }),
+  counts: (by: CountDimension, range: AnalyticsRange, filter: AnalyticsFilter = {}) =>
+    api<Counts>(`${BASE}/analytics/counts${query({ by, ...range, ...filter })}`),
+  responseTimes: (range: AnalyticsRange, by?: CountDimension, filter: AnalyticsFilter = {}) =>
+    api<ResponseTimes>(`${BASE}/analytics/response-times${query({ by, ...range, ...filter })}`),
+  noise: (range: AnalyticsRange) => api<NoiseReduction>(`${BASE}/analytics/noise${query(range)}`),
+  /** `limit` 1–50; the top takes no bucket or time zone. */
+  top: (range: AnalyticsRange, limit = 10) =>
+    api<Top>(`${BASE}/analytics/top${query({ from: range.from, to: range.to, limit })}`),
+  indicators: (
+    range: AnalyticsRange,
+    options: AnalyticsFilter & { timelyWithin?: string; lookback?: string } = {},
+  ) => api<Indicators>(`${BASE}/analytics/indicators${query({ ...range, ...options })}`),
 };
 
 export const reportApi = {

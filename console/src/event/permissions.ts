@@ -4,4 +4,5 @@ export const E = {
   ALERT_WRITE: 'event.alert.write',
   INTEGRATION_MANAGE: 'event.integration.manage',
   RULE_MANAGE: 'event.rule.manage',
+  SILENCE_MANAGE: 'event.silence.manage',
 } as const;

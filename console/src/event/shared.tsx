@@ -251,6 +251,28 @@ export function MatcherTags({ matchers }: { matchers?: readonly string[] | null 
 }
 
 /** Picks CIs by name through the CMDB search (`name ~ "*text*"`), optionally of one model. */
+/** One CI (or business system) of the picker; the last one picked wins. */
+export function SingleCiPicker({
+  value,
+  onChange,
+  model,
+  placeholder,
+}: {
+  value?: string | null;
+  onChange?: (id: string | null) => void;
+  model?: string;
+  placeholder?: string;
+}) {
+  return (
+    <CiPicker
+      value={value ? [value] : []}
+      onChange={(ids) => onChange?.(ids.at(-1) ?? null)}
+      model={model}
+      placeholder={placeholder}
+    />
+  );
+}
+
 export function CiPicker({
   value,
   onChange,

@@ -28,7 +28,7 @@ import { usePermissions } from '../../app/session';
 import { P } from '../../platform/permissions';
 import { alertsApi, type AlertView } from '../api';
 import { formatMatcher, matchersFromLabels } from '../matchers';
-import type { LiveAlert } from '../pendingApi';
+import { groupingApi } from '../pendingApi';
 import { E } from '../permissions';
 import { CiLink, LabelTags, SeverityTag, SourceLabel, StateTag, Time } from '../shared';
 import { timelineItems } from '../timeline';
@@ -72,6 +72,12 @@ export default function AlertDetailPage() {
   const [dialog, setDialog] = useState<Action | null>(null);
   const [form] = Form.useForm<{ comment?: string; user?: string; team?: string }>();
   const detail = useQuery({ queryKey: ['event-alert', id], queryFn: () => alertsApi.get(id) });
+  // what convergence did to it (symptom of, held by, groups); absent on a server without convergence
+  const convergence = useQuery({
+    queryKey: ['event-alert-convergence', id],
+    queryFn: () => groupingApi.convergence(id),
+    retry: false,
+  });
   const teams = useQuery({
     queryKey: ['teams'],
     queryFn: adminApi.teams,
@@ -106,7 +112,8 @@ export default function AlertDetailPage() {
 
   if (detail.error) return <ErrorAlert error={detail.error} />;
   if (!detail.data) return <Card loading />;
-  const a = detail.data.alert as LiveAlert;
+  const a = detail.data.alert;
+  const conv = convergence.data;
   const items = timelineItems(detail.data.timeline);
   const teamName = (teamId?: string | null) =>
     teamId ? (teams.data?.find((x) => x.id === teamId)?.name ?? teamId.slice(0, 8)) : '—';
@@ -120,11 +127,19 @@ export default function AlertDetailPage() {
             <span data-testid="alert-summary">{a.summary || a.fingerprint}</span>
             <StateTag state={a.state} />
             {a.flapping && <Tag color="orange">{t('event.alerts.flapping')}</Tag>}
-            {a.symptomOf != null && (
-              <Link to={`/events/alerts/${a.symptomOf}`}>
-                <Tag color="purple">{t('event.alerts.symptomOf', { id: a.symptomOf })}</Tag>
+            {conv?.symptomOf != null && (
+              <Link to={`/events/alerts/${conv.symptomOf}`}>
+                <Tag color="purple">{t('event.alerts.symptomOf', { id: conv.symptomOf })}</Tag>
               </Link>
             )}
+            {conv?.heldBy.map((h) => (
+              <Tag key={h}>{h}</Tag>
+            ))}
+            {conv?.groupIds.map((g, i) => (
+              <Link key={g} to={`/events/groups/${g}`}>
+                <Tag color="geekblue">{t('event.alerts.inGroup', { n: i + 1 })}</Tag>
+              </Link>
+            ))}
           </Space>
         }
         extra={

@@ -11,6 +11,7 @@ import {
   Badge,
   Button,
   Card,
+  DatePicker,
   Form,
   Input,
   Modal,
@@ -22,10 +23,11 @@ import {
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { errorMessage } from '../../api/errors';
+import { errorMessage, formFieldErrors } from '../../api/errors';
 import { allowed } from '../../app/permissions';
 import { usePermissions } from '../../app/session';
 import {
@@ -41,7 +43,16 @@ import { applyAlertEvent, useLiveAlerts, type AlertEvent, type LiveMode } from '
 import { parseMatcher } from '../matchers';
 import { notAvailable, reportApi, type LiveAlert } from '../pendingApi';
 import { E } from '../permissions';
-import { CiLink, CiName, QueryError, SeverityTag, SourceLabel, StateTag, Time } from '../shared';
+import {
+  CiLink,
+  CiName,
+  QueryError,
+  SeverityTag,
+  SingleCiPicker,
+  SourceLabel,
+  StateTag,
+  Time,
+} from '../shared';
 import { filtersFromSearch, searchFromFilters, toggle } from './filters';
 
 const LIVE_BADGE: Record<LiveMode, 'processing' | 'warning' | 'default' | 'success'> = {
@@ -76,10 +87,29 @@ function FacetTags({
   );
 }
 
+const REPORT_FIELDS = [
+  'summary',
+  'description',
+  'severity',
+  'startsAt',
+  'ciId',
+  'businessSystemId',
+  'labels',
+];
+
+/** 人工上报: a person reports an anomaly (source `manual`), counted by the missed-report indicator. */
 function ReportModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
-  const [form] = Form.useForm<{ summary: string; severity: Severity; labels?: string }>();
+  const [form] = Form.useForm<{
+    summary: string;
+    description?: string;
+    severity: Severity;
+    startsAt: Dayjs;
+    ciId?: string | null;
+    businessSystemId?: string | null;
+    labels?: string;
+  }>();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     const v = await form.validateFields();
@@ -90,11 +120,20 @@ function ReportModal({ open, onClose, onDone }: { open: boolean; onClose: () => 
     }
     setBusy(true);
     try {
-      await reportApi.report({ summary: v.summary, severity: v.severity, labels });
+      await reportApi.report({
+        summary: v.summary,
+        description: v.description || undefined,
+        severity: v.severity,
+        startsAt: v.startsAt.toISOString(),
+        ciId: v.ciId || undefined,
+        businessSystemId: v.businessSystemId || undefined,
+        labels,
+      });
       void message.success(t('event.alerts.reported'));
       form.resetFields();
       onDone();
     } catch (e) {
+      form.setFields(formFieldErrors(e, t, i18n, REPORT_FIELDS));
       void message.error(notAvailable(e) ? t('event.common.notAvailable') : errorMessage(e, t, i18n));
     } finally {
       setBusy(false);
@@ -107,6 +146,9 @@ function ReportModal({ open, onClose, onDone }: { open: boolean; onClose: () => 
       onCancel={onClose}
       onOk={() => void submit()}
       confirmLoading={busy}
+      afterOpenChange={(visible) =>
+        visible && !form.isFieldTouched('startsAt') && form.setFieldValue('startsAt', dayjs())
+      }
     >
       <Form form={form} layout="vertical" initialValues={{ severity: 'WARNING' }}>
         <Form.Item
@@ -114,7 +156,23 @@ function ReportModal({ open, onClose, onDone }: { open: boolean; onClose: () => 
           label={t('event.alerts.summary')}
           rules={[{ required: true, message: t('app.form.required') }]}
         >
-          <Input maxLength={1024} />
+          <Input maxLength={500} />
+        </Form.Item>
+        <Form.Item name="description" label={t('event.alerts.reportDescription')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item
+          name="startsAt"
+          label={t('event.alerts.reportStartsAt')}
+          rules={[{ required: true, message: t('app.form.required') }]}
+        >
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+        </Form.Item>
+        <Form.Item name="businessSystemId" label={t('event.alerts.businessSystem')}>
+          <SingleCiPicker model="business_system" />
+        </Form.Item>
+        <Form.Item name="ciId" label={t('event.alerts.ci')} extra={t('event.alerts.reportCiHint')}>
+          <SingleCiPicker />
         </Form.Item>
         <Form.Item name="severity" label={t('event.alerts.severity')}>
           <Select options={SEVERITIES.map((s) => ({ value: s, label: t(`event.severity.${s}`) }))} />

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart, type ChartOption } from '../../app/Chart';
 import { SEVERITIES } from '../api';
-import { analyticsApi, type AnalyticsRange, type Indicator, type TopEntry } from '../pendingApi';
+import { analyticsApi, type AnalyticsRange, type TopEntry } from '../pendingApi';
 import { QueryError, SEVERITY_COLORS } from '../shared';
 import { formatDuration, funnelOption, percent, reduction, stackedOption, topOption } from './charts';
 
@@ -25,9 +25,9 @@ const PRESET_COLORS: Record<string, string> = {
 const SEVERITY_HEX = Object.fromEntries(SEVERITIES.map((s) => [s, PRESET_COLORS[SEVERITY_COLORS[s]]]));
 
 const RANGES = {
-  '24h': { hours: 24, interval: '1h', format: 'HH:mm' },
-  '7d': { hours: 24 * 7, interval: '1d', format: 'MM-DD' },
-  '30d': { hours: 24 * 30, interval: '1d', format: 'MM-DD' },
+  '24h': { hours: 24, bucket: 'hour', format: 'HH:mm' },
+  '7d': { hours: 24 * 7, bucket: 'day', format: 'MM-DD' },
+  '30d': { hours: 24 * 30, bucket: 'day', format: 'MM-DD' },
 } as const;
 type RangeKey = keyof typeof RANGES;
 
@@ -38,17 +38,21 @@ function rangeOf(key: RangeKey): AnalyticsRange {
   return {
     from: to.subtract(RANGES[key].hours, 'hour').toISOString(),
     to: to.toISOString(),
-    interval: RANGES[key].interval,
+    bucket: RANGES[key].bucket,
   };
 }
 
 function IndicatorCard({
   name,
-  indicator,
+  rate,
+  numerator,
+  denominator,
   error,
 }: {
   name: 'timelyReportRate' | 'missedReportRate';
-  indicator?: Indicator | null;
+  rate?: number | null;
+  numerator?: number;
+  denominator?: number;
   error?: unknown;
 }) {
   const { t } = useTranslation();
@@ -58,16 +62,16 @@ function IndicatorCard({
         title={
           <Space>
             {t(`event.analytics.indicators.${name}`)}
-            <Tooltip title={indicator?.definition || t(`event.analytics.definitions.${name}`)}>
+            <Tooltip title={t(`event.analytics.definitions.${name}`)}>
               <QuestionCircleOutlined />
             </Tooltip>
           </Space>
         }
-        value={error ? '—' : percent(indicator?.value)}
+        value={error ? '—' : percent(rate)}
       />
-      {indicator?.denominator != null && (
+      {denominator != null && (
         <Typography.Text type="secondary">
-          {indicator.numerator ?? 0} / {indicator.denominator}
+          {numerator ?? 0} / {denominator}
         </Typography.Text>
       )}
     </Card>
@@ -100,16 +104,13 @@ export default function AnalyticsPage() {
     queryFn: () => analyticsApi.noise(range),
     ...q,
   });
-  const topSources = useQuery({
-    queryKey: ['event-an-top', 'source', range],
-    queryFn: () => analyticsApi.top('source', range),
+  const top = useQuery({
+    queryKey: ['event-an-top', range],
+    queryFn: () => analyticsApi.top(range),
     ...q,
   });
-  const topRules = useQuery({
-    queryKey: ['event-an-top', 'rule', range],
-    queryFn: () => analyticsApi.top('rule', range),
-    ...q,
-  });
+  const topSources = top.data?.sourcesByRawEvents ?? [];
+  const topRules = top.data?.alertRulesByRawEvents ?? [];
   const indicators = useQuery({
     queryKey: ['event-an-indicators', range],
     queryFn: () => analyticsApi.indicators(range),
@@ -131,7 +132,9 @@ export default function AnalyticsPage() {
   const sourceOption = useMemo(
     () =>
       bySource.data &&
-      stackedOption(bySource.data, (k) => t(`event.source.${k}`, { defaultValue: k }), { timeLabel }),
+      stackedOption(bySource.data, (k, name) => name || t(`event.source.${k}`, { defaultValue: k }), {
+        timeLabel,
+      }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- timeLabel follows key
     [bySource.data, t, key],
   );
@@ -175,7 +178,7 @@ export default function AnalyticsPage() {
                     </Tooltip>
                   </Space>
                 }
-                value={times.error ? '—' : formatDuration(times.data?.mttaSeconds)}
+                value={times.error ? '—' : formatDuration(times.data?.mtta.mean)}
                 loading={times.isPending}
               />
             </Card>
@@ -191,7 +194,7 @@ export default function AnalyticsPage() {
                     </Tooltip>
                   </Space>
                 }
-                value={times.error ? '—' : formatDuration(times.data?.mttrSeconds)}
+                value={times.error ? '—' : formatDuration(times.data?.mttr.mean)}
                 loading={times.isPending}
               />
             </Card>
@@ -199,14 +202,18 @@ export default function AnalyticsPage() {
           <Col xs={24} md={6}>
             <IndicatorCard
               name="timelyReportRate"
-              indicator={indicators.data?.timelyReportRate}
+              rate={indicators.data?.timelyReporting.rate}
+              numerator={indicators.data?.timelyReporting.timely}
+              denominator={indicators.data?.timelyReporting.total}
               error={indicators.error}
             />
           </Col>
           <Col xs={24} md={6}>
             <IndicatorCard
               name="missedReportRate"
-              indicator={indicators.data?.missedReportRate}
+              rate={indicators.data?.missedReporting.rate}
+              numerator={indicators.data?.missedReporting.missed}
+              denominator={indicators.data?.missedReporting.anomalies}
               error={indicators.error}
             />
           </Col>
@@ -262,9 +269,9 @@ export default function AnalyticsPage() {
         <Col xs={24} lg={8}>
           <Card size="small" title={t('event.analytics.topSources')}>
             {chart(
-              topSources.data?.length ? topSources.data : null,
-              topSources.data && topOption(topSources.data, topLabel),
-              topSources.error,
+              topSources.length ? topSources : null,
+              topOption(topSources, topLabel),
+              top.error,
               'analytics-top-sources',
             )}
           </Card>
@@ -272,9 +279,9 @@ export default function AnalyticsPage() {
         <Col xs={24} lg={8}>
           <Card size="small" title={t('event.analytics.topRules')}>
             {chart(
-              topRules.data?.length ? topRules.data : null,
-              topRules.data && topOption(topRules.data, topLabel),
-              topRules.error,
+              topRules.length ? topRules : null,
+              topOption(topRules, topLabel),
+              top.error,
               'analytics-top-rules',
             )}
           </Card>

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { groupingApi, type LiveAlert } from '../pendingApi';
+import { groupingApi, type GroupMember, type LiveAlert } from '../pendingApi';
 import { CiLink, LabelTags, QueryError, SeverityTag, SourceLabel, StateTag, Time } from '../shared';
 
 /** The root cause first, then its symptoms, then the rest by severity and time. */
@@ -20,6 +20,11 @@ export function orderGroupAlerts(alerts: LiveAlert[], rootId?: number): LiveAler
     );
 }
 
+/** A member as a row: the alert with its symptom mark and what holds it. */
+export function memberAlert(m: GroupMember): LiveAlert {
+  return { ...m.alert, symptomOf: m.symptomOf, heldBy: m.heldBy };
+}
+
 /** 告警组详情: the group's labels, probable root cause with reasoning and path, its alerts. */
 export default function GroupDetailPage() {
   const { id = '' } = useParams();
@@ -31,8 +36,8 @@ export default function GroupDetailPage() {
   });
   if (group.error) return <QueryError error={group.error} />;
   if (!group.data) return <Card loading />;
-  const g = group.data;
-  const root = g.rootCause;
+  const { group: g, rootCause: root, alertTotal } = group.data;
+  const members = group.data.alerts.map(memberAlert);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
@@ -45,19 +50,26 @@ export default function GroupDetailPage() {
       >
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('event.groups.labels')} span={3}>
-            <LabelTags labels={g.labels} />
+            <LabelTags labels={g.groupLabels} />
           </Descriptions.Item>
           {g.ruleName && <Descriptions.Item label={t('event.groups.rule')}>{g.ruleName}</Descriptions.Item>}
           <Descriptions.Item label={t('event.groups.state')}>
             {t(`event.groups.states.${g.state}`, { defaultValue: g.state })}
           </Descriptions.Item>
-          <Descriptions.Item label={t('event.groups.alerts')}>{g.alertCount}</Descriptions.Item>
-          <Descriptions.Item label={t('event.alerts.firstSeen')}>
-            <Time at={g.firstSeen} />
+          <Descriptions.Item label={t('event.groups.alerts')}>
+            {g.activeCount} / {g.alertCount}
           </Descriptions.Item>
-          <Descriptions.Item label={t('event.alerts.lastSeen')}>
-            <Time at={g.lastSeen} />
+          <Descriptions.Item label={t('event.groups.createdAt')}>
+            <Time at={g.createdAt} />
           </Descriptions.Item>
+          <Descriptions.Item label={t('event.groups.lastNotifiedAt')}>
+            <Time at={g.lastNotifiedAt ?? g.notifiedAt} />
+          </Descriptions.Item>
+          {g.resolvedAt && (
+            <Descriptions.Item label={t('event.groups.resolvedAt')}>
+              <Time at={g.resolvedAt} />
+            </Descriptions.Item>
+          )}
           {g.businessSystemId && (
             <Descriptions.Item label={t('event.alerts.businessSystem')}>
               <CiLink id={g.businessSystemId} />
@@ -76,21 +88,24 @@ export default function GroupDetailPage() {
               {t('event.groups.probableRootCause')}
               <Link to={`/events/alerts/${root.alertId}`}>{root.summary ?? `#${root.alertId}`}</Link>
               {root.ciId && <CiLink id={root.ciId} />}
-              {root.confidence != null && (
-                <Tag>{t('event.groups.confidence', { value: Math.round(root.confidence * 100) })}</Tag>
-              )}
+              <Tag>{t(`event.groups.basis.${root.basis}`, { defaultValue: root.basis })}</Tag>
+              <Tag>{t('event.groups.explains', { count: root.explains })}</Tag>
             </Space>
           }
           description={
             <Space orientation="vertical">
-              {root.reasoning && <Typography.Text>{root.reasoning}</Typography.Text>}
+              {root.explanation && <Typography.Text>{root.explanation}</Typography.Text>}
               {root.path && root.path.length > 0 && (
                 <Space wrap size={4} data-testid="group-root-path">
                   <Typography.Text type="secondary">{t('event.groups.path')}</Typography.Text>
                   {root.path.map((p, i) => (
-                    <Space key={`${p}-${i}`} size={4}>
+                    <Space key={`${p.ciId ?? p.name}-${i}`} size={4}>
                       {i > 0 && <ArrowRightOutlined />}
-                      <Tag color={i === 0 ? 'magenta' : undefined}>{p}</Tag>
+                      {p.relation && <Typography.Text type="secondary">{p.relation}</Typography.Text>}
+                      <Tag color={i === root.path.length - 1 ? 'magenta' : undefined}>
+                        {p.name ?? p.ciId}
+                        {p.model ? ` (${p.model})` : ''}
+                      </Tag>
                     </Space>
                   ))}
                 </Space>
@@ -101,12 +116,18 @@ export default function GroupDetailPage() {
       ) : (
         <Alert type="info" showIcon title={t('event.groups.noRootCause')} />
       )}
-      <Card size="small" title={t('event.groups.alerts')}>
+      <Card
+        size="small"
+        title={t('event.groups.alerts')}
+        extra={
+          alertTotal > members.length && t('event.groups.shown', { shown: members.length, total: alertTotal })
+        }
+      >
         <Table<LiveAlert>
           size="small"
           rowKey="id"
           pagination={false}
-          dataSource={orderGroupAlerts(g.alerts, root?.alertId)}
+          dataSource={orderGroupAlerts(members, root?.alertId)}
           data-testid="group-alerts"
           columns={[
             { key: 'sev', width: 90, render: (_, a) => <SeverityTag severity={a.severity} /> },
@@ -125,6 +146,9 @@ export default function GroupDetailPage() {
                     <Tag color="purple">{t('event.alerts.symptomOf', { id: a.symptomOf })}</Tag>
                   )}
                   {a.flapping && <Tag color="orange">{t('event.alerts.flapping')}</Tag>}
+                  {(a.heldBy ?? []).map((h) => (
+                    <Tag key={h}>{h}</Tag>
+                  ))}
                 </Space>
               ),
             },

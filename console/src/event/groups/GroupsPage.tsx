@@ -1,6 +1,6 @@
 import { AimOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,11 +11,10 @@ import { LabelTags, QueryError, SeverityTag, Time } from '../shared';
 export default function GroupsPage() {
   const { t } = useTranslation();
   const [state, setState] = useState<string>('OPEN');
-  const [q, setQ] = useState<string>();
   const groups = useInfiniteQuery({
-    queryKey: ['event-groups', state, q],
+    queryKey: ['event-groups', state],
     queryFn: ({ pageParam }) =>
-      groupingApi.groups({ state: state === 'ALL' ? undefined : state, q, cursor: pageParam, limit: 50 }),
+      groupingApi.groups({ state: state === 'ALL' ? undefined : [state], cursor: pageParam, limit: 50 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     retry: false,
@@ -27,16 +26,10 @@ export default function GroupsPage() {
         <Segmented
           value={state}
           onChange={(v) => setState(String(v))}
-          options={['OPEN', 'RESOLVED', 'ALL'].map((s) => ({
+          options={['OPEN', 'PENDING', 'RESOLVED', 'ALL'].map((s) => ({
             value: s,
             label: t(`event.groups.states.${s}`),
           }))}
-        />
-        <Input.Search
-          allowClear
-          style={{ width: 260 }}
-          placeholder={t('event.groups.search')}
-          onSearch={(v) => setQ(v || undefined)}
         />
       </Space>
       <QueryError error={groups.error} />
@@ -57,7 +50,7 @@ export default function GroupsPage() {
                 render: (_, g) => (
                   <Space orientation="vertical" size={2}>
                     <Link to={`/events/groups/${g.id}`}>
-                      <LabelTags labels={g.labels} max={4} />
+                      <LabelTags labels={g.groupLabels} max={4} />
                     </Link>
                     {g.ruleName && <Typography.Text type="secondary">{g.ruleName}</Typography.Text>}
                   </Space>
@@ -67,10 +60,10 @@ export default function GroupsPage() {
                 title: t('event.groups.rootCause'),
                 key: 'root',
                 render: (_, g) =>
-                  g.rootCause ? (
-                    <Link to={`/events/alerts/${g.rootCause.alertId}`}>
+                  g.rootCauseAlertId != null ? (
+                    <Link to={`/events/alerts/${g.rootCauseAlertId}`}>
                       <Tag color="magenta" icon={<AimOutlined />} data-testid="group-root-cause">
-                        {g.rootCause.summary ?? `#${g.rootCause.alertId}`}
+                        {`#${g.rootCauseAlertId}`}
                       </Tag>
                     </Link>
                   ) : (
@@ -82,7 +75,7 @@ export default function GroupsPage() {
                 key: 'n',
                 width: 90,
                 align: 'right',
-                render: (_, g) => (g.openCount != null ? `${g.openCount} / ${g.alertCount}` : g.alertCount),
+                render: (_, g) => `${g.activeCount} / ${g.alertCount}`,
               },
               {
                 title: t('event.groups.state'),
@@ -91,16 +84,16 @@ export default function GroupsPage() {
                 render: (_, g) => <Tag>{t(`event.groups.states.${g.state}`, { defaultValue: g.state })}</Tag>,
               },
               {
-                title: t('event.alerts.firstSeen'),
+                title: t('event.groups.createdAt'),
                 key: 'f',
                 width: 170,
-                render: (_, g) => <Time at={g.firstSeen} />,
+                render: (_, g) => <Time at={g.createdAt} />,
               },
               {
-                title: t('event.alerts.lastSeen'),
+                title: t('event.groups.lastNotifiedAt'),
                 key: 'l',
                 width: 170,
-                render: (_, g) => <Time at={g.lastSeen} />,
+                render: (_, g) => <Time at={g.resolvedAt ?? g.lastNotifiedAt ?? g.notifiedAt} />,
               },
             ]}
           />

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
@@ -34,7 +34,13 @@ import {
   type SignalRuleDraft,
 } from '../api';
 import { formatMatcher, formatPlainMatcher, type Matcher } from '../matchers';
-import { groupingApi, inhibitApi, type GroupingRule, type InhibitRule } from '../pendingApi';
+import {
+  GROUP_BY_SPECIAL,
+  groupingApi,
+  inhibitApi,
+  type GroupingRule,
+  type InhibitRule,
+} from '../pendingApi';
 import { E } from '../permissions';
 import { MatcherEditor, MatcherTags, QueryError, SeverityTag, toRows, validMatchers } from '../shared';
 import { badPairLines, formatPairs, parsePairs } from './pairs';
@@ -79,6 +85,8 @@ function RuleTab<R extends Row, V extends object>({
     'targetMatchers',
     'equal',
     'groupBy',
+    'continue',
+    'description',
     'groupWait',
     'groupInterval',
     'label',
@@ -453,9 +461,11 @@ function EnrichmentRules() {
   );
 }
 
-type GroupingValues = Omit<GroupingRule, 'id' | 'matchers'> & { matchers: Matcher[] };
+type GroupingValues = Omit<GroupingRule, 'id' | 'matchers' | 'position' | 'createdAt' | 'updatedAt'> & {
+  matchers: Matcher[];
+};
 
-const GROUP_BY_HINTS = ['alertname', '__ci__', '__business_system__', 'cluster', 'service', 'instance'];
+const GROUP_BY_HINTS = ['alertname', ...GROUP_BY_SPECIAL, 'cluster', 'service', 'instance'];
 
 function GroupingRules() {
   const { t } = useTranslation();
@@ -466,16 +476,30 @@ function GroupingRules() {
       list={groupingApi.rules}
       remove={groupingApi.deleteRule}
       save={(id, v) =>
-        groupingApi.saveRule(id, { ...v, matchers: validMatchers(v.matchers).map(formatMatcher) })
+        groupingApi.saveRule(id, {
+          ...v,
+          matchers: validMatchers(v.matchers).map(formatMatcher),
+          groupBy: (v.groupBy ?? []).filter((alt) => alt && alt.length > 0),
+        })
       }
       toValues={(r) =>
         r
-          ? { ...r, matchers: toRows(r.matchers) }
+          ? {
+              name: r.name,
+              enabled: r.enabled,
+              matchers: toRows(r.matchers),
+              groupBy: r.groupBy?.length ? r.groupBy : [[]],
+              continue: r.continue,
+              groupWait: r.groupWait,
+              groupInterval: r.groupInterval,
+              description: r.description,
+            }
           : {
               name: '',
               enabled: true,
               matchers: [],
-              groupBy: ['alertname', '__business_system__'],
+              groupBy: [['alertname', '@business_system']],
+              continue: false,
               groupWait: '30s',
               groupInterval: '5m',
             }
@@ -491,8 +515,13 @@ function GroupingRules() {
           title: t('event.rules.groupBy'),
           key: 'g',
           render: (_, r) =>
-            (r.groupBy ?? []).map((g) => (
-              <Tag key={g}>{t(`event.rules.groupByNames.${g}`, { defaultValue: g })}</Tag>
+            (r.groupBy ?? []).map((alt, i) => (
+              <Space key={i} size={2} wrap>
+                {i > 0 && <Typography.Text type="secondary">{t('event.rules.groupByOr')}</Typography.Text>}
+                {alt.map((g) => (
+                  <Tag key={g}>{t(`event.rules.groupByNames.${g}`, { defaultValue: g })}</Tag>
+                ))}
+              </Space>
             )),
         },
         { title: t('event.rules.groupWait'), dataIndex: 'groupWait', width: 90 },
@@ -511,19 +540,49 @@ function GroupingRules() {
           >
             <MatcherEditor testId="grouping-matchers" />
           </Form.Item>
+          <Form.Item label={t('event.rules.groupBy')} extra={t('event.rules.groupByHint')} required>
+            <Form.List name="groupBy">
+              {(alternatives, { add, remove }) => (
+                <>
+                  {alternatives.map((alt, i) => (
+                    <Space key={alt.key} align="baseline" style={{ display: 'flex' }}>
+                      {i > 0 && (
+                        <Typography.Text type="secondary">{t('event.rules.groupByOr')}</Typography.Text>
+                      )}
+                      <Form.Item
+                        name={alt.name}
+                        rules={[{ required: true, type: 'array', min: 1, message: t('app.form.required') }]}
+                        style={{ minWidth: 420, marginBottom: 8 }}
+                      >
+                        <Select
+                          mode="tags"
+                          data-testid={`grouping-group-by-${i}`}
+                          options={GROUP_BY_HINTS.map((g) => ({
+                            value: g,
+                            label: t(`event.rules.groupByNames.${g}`, { defaultValue: g }),
+                          }))}
+                        />
+                      </Form.Item>
+                      {alternatives.length > 1 && <MinusCircleOutlined onClick={() => remove(alt.name)} />}
+                    </Space>
+                  ))}
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => add([])}>
+                    {t('event.rules.groupByAdd')}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </Form.Item>
           <Form.Item
-            name="groupBy"
-            label={t('event.rules.groupBy')}
-            extra={t('event.rules.groupByHint')}
-            rules={[{ required: true, message: t('app.form.required') }]}
+            name="continue"
+            label={t('event.rules.continue')}
+            extra={t('event.rules.continueHint')}
+            valuePropName="checked"
           >
-            <Select
-              mode="tags"
-              options={GROUP_BY_HINTS.map((g) => ({
-                value: g,
-                label: t(`event.rules.groupByNames.${g}`, { defaultValue: g }),
-              }))}
-            />
+            <Switch />
+          </Form.Item>
+          <Form.Item name="description" label={t('event.rules.description')}>
+            <Input.TextArea rows={2} />
           </Form.Item>
           <Space wrap>
             <Form.Item

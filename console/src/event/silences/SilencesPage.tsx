@@ -28,18 +28,21 @@ import { DeleteButton, ErrorAlert } from '../../app/feedback';
 import { allowed } from '../../app/permissions';
 import { usePermissions } from '../../app/session';
 import { formatMatcher, parseMatcher, type Matcher } from '../matchers';
+import type { AlertView } from '../api';
 import {
+  CALENDAR_DAYS,
   notAvailable,
   silencesApi,
-  type LiveAlert,
+  WEEKDAYS,
   type MaintenanceWindow,
   type MaintenanceWindowDraft,
   type Silence,
+  type WindowSchedule,
 } from '../pendingApi';
 import { E } from '../permissions';
 import {
   CiName,
-  CiPicker,
+  SingleCiPicker,
   MatcherEditor,
   MatcherTags,
   QueryError,
@@ -55,47 +58,54 @@ const STATE_COLORS: Record<SilenceState, string> = { active: 'green', pending: '
 
 interface EditorValues {
   matchers: Matcher[];
+  ciId?: string | null;
+  businessSystemId?: string | null;
   range: [Dayjs, Dayjs];
   comment: string;
 }
 
-/** The alerts a draft silence would match, asked of the server half a second after the last change. */
-function Preview({ matchers, range }: { matchers: Matcher[]; range?: [Dayjs, Dayjs] }) {
+interface Scope {
+  matchers: string[];
+  ciId?: string | null;
+  businessSystemId?: string | null;
+}
+
+const PREVIEW_LIMIT = 50;
+const SILENCE_FIELDS = ['matchers', 'ciId', 'businessSystemId', 'startsAt', 'endsAt', 'comment'];
+
+/** The open alerts a draft silence's scope matches now, asked of the server half a second after the last change. */
+function Preview({ scope }: { scope: Scope }) {
   const { t } = useTranslation();
-  const strings = validMatchers(matchers).map(formatMatcher);
-  const [debounced, setDebounced] = useState(strings);
-  const key = JSON.stringify(strings);
+  const key = JSON.stringify(scope);
+  const [debounced, setDebounced] = useState(scope);
   useEffect(() => {
-    const timer = setTimeout(() => setDebounced(JSON.parse(key) as string[]), 500);
+    const timer = setTimeout(() => setDebounced(JSON.parse(key) as Scope), 500);
     return () => clearTimeout(timer);
   }, [key]);
+  const empty = debounced.matchers.length === 0 && !debounced.ciId && !debounced.businessSystemId;
   const preview = useQuery({
-    queryKey: ['event-silence-preview', debounced, range?.[0]?.toISOString(), range?.[1]?.toISOString()],
-    queryFn: ({ signal }) =>
-      silencesApi.preview(
-        { matchers: debounced, startsAt: range?.[0]?.toISOString(), endsAt: range?.[1]?.toISOString() },
-        signal,
-      ),
-    enabled: debounced.length > 0,
+    queryKey: ['event-silence-preview', debounced],
+    queryFn: ({ signal }) => silencesApi.preview({ ...debounced, limit: PREVIEW_LIMIT }, signal),
+    enabled: !empty,
     retry: false,
   });
   return (
     <Card size="small" title={t('event.silences.preview')} data-testid="silence-preview">
-      {debounced.length === 0 ? (
+      {empty ? (
         <Typography.Text type="secondary">{t('event.silences.previewEmpty')}</Typography.Text>
       ) : preview.error ? (
         <QueryError error={preview.error} />
       ) : (
         <>
           <Typography.Paragraph data-testid="silence-preview-count">
-            {t('event.silences.previewCount', { count: preview.data?.length ?? 0 })}
+            {t('event.silences.previewCount', { count: preview.data?.count ?? 0 })}
           </Typography.Paragraph>
-          <Table<LiveAlert>
+          <Table<AlertView>
             size="small"
             rowKey="id"
             loading={preview.isFetching}
             pagination={{ pageSize: 8, hideOnSinglePage: true }}
-            dataSource={preview.data ?? []}
+            dataSource={preview.data?.alerts ?? []}
             columns={[
               { key: 's', width: 80, render: (_, a) => <SeverityTag severity={a.severity} /> },
               {
@@ -129,17 +139,24 @@ function SilenceEditor({
   const [form] = Form.useForm<EditorValues>();
   const matchers = Form.useWatch('matchers', form) ?? [];
   const range = Form.useWatch('range', form);
+  const ciId = Form.useWatch('ciId', form);
+  const businessSystemId = Form.useWatch('businessSystemId', form);
+  const scope: Scope = { matchers: validMatchers(matchers).map(formatMatcher), ciId, businessSystemId };
   useEffect(() => {
     if (!open) return;
     form.setFieldsValue(
       silence
         ? {
             matchers: toRows(silence.matchers),
+            ciId: silence.ciId ?? null,
+            businessSystemId: silence.businessSystemId ?? null,
             range: [dayjs(silence.startsAt), dayjs(silence.endsAt)],
             comment: silence.comment,
           }
         : {
             matchers: initialMatchers ?? [{ name: '', op: '=', value: '' }],
+            ciId: null,
+            businessSystemId: null,
             range: [dayjs(), dayjs().add(2, 'hour')],
             comment: '',
           },
@@ -149,6 +166,8 @@ function SilenceEditor({
     mutationFn: (v: EditorValues) => {
       const draft = {
         matchers: validMatchers(v.matchers).map(formatMatcher),
+        ciId: v.ciId || null,
+        businessSystemId: v.businessSystemId || null,
         startsAt: v.range[0].toISOString(),
         endsAt: v.range[1].toISOString(),
         comment: v.comment,
@@ -160,7 +179,7 @@ function SilenceEditor({
       void client.invalidateQueries({ queryKey: ['event-silences'] });
       onClose();
     },
-    onError: (e) => form.setFields(formFieldErrors(e, t, i18n, ['matchers', 'comment'])),
+    onError: (e) => form.setFields(formFieldErrors(e, t, i18n, SILENCE_FIELDS)),
   });
   const quick = (hours: number) => {
     const start = range?.[0] ?? dayjs();
@@ -186,7 +205,7 @@ function SilenceEditor({
     >
       {save.error && !notAvailable(save.error) && (
         <ErrorAlert
-          error={new Error(formErrorMessage(save.error, t, i18n, ['matchers', 'comment']))}
+          error={new Error(formErrorMessage(save.error, t, i18n, SILENCE_FIELDS))}
           style={{ marginBottom: 12 }}
         />
       )}
@@ -197,8 +216,11 @@ function SilenceEditor({
           label={t('event.matchers.title')}
           rules={[
             {
+              // at least one matcher or a CI / business system, and no half-written matcher
               validator: (_, v: Matcher[] | undefined) =>
-                validMatchers(v).length > 0 &&
+                (validMatchers(v).length > 0 ||
+                  !!form.getFieldValue('ciId') ||
+                  !!form.getFieldValue('businessSystemId')) &&
                 validMatchers(v).length === (v ?? []).filter((m) => m.name || m.value).length
                   ? Promise.resolve()
                   : Promise.reject(new Error(t('event.silences.matchersRequired'))),
@@ -207,6 +229,18 @@ function SilenceEditor({
         >
           <MatcherEditor testId="silence-matchers" />
         </Form.Item>
+        <Space wrap>
+          <Form.Item
+            name="businessSystemId"
+            label={t('event.alerts.businessSystem')}
+            style={{ minWidth: 280 }}
+          >
+            <SingleCiPicker model="business_system" />
+          </Form.Item>
+          <Form.Item name="ciId" label={t('event.windows.cis')} style={{ minWidth: 280 }}>
+            <SingleCiPicker />
+          </Form.Item>
+        </Space>
         <Form.Item label={t('event.silences.range')} required>
           <Space wrap>
             <Form.Item name="range" noStyle rules={[{ required: true, message: t('app.form.required') }]}>
@@ -227,7 +261,7 @@ function SilenceEditor({
           <Input.TextArea rows={2} />
         </Form.Item>
       </Form>
-      <Preview matchers={matchers} range={range} />
+      <Preview scope={scope} />
     </Drawer>
   );
 }
@@ -236,11 +270,11 @@ function SilencesTab() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const client = useQueryClient();
-  const canWrite = allowed(E.ALERT_WRITE, usePermissions());
+  const canWrite = allowed(E.SILENCE_MANAGE, usePermissions());
   const [search, setSearch] = useSearchParams();
   const [filter, setFilter] = useState<'all' | SilenceState>('active');
   const [editing, setEditing] = useState<{ silence?: Silence; matchers?: Matcher[] } | null>(null);
-  const list = useQuery({ queryKey: ['event-silences'], queryFn: silencesApi.list, retry: false });
+  const list = useQuery({ queryKey: ['event-silences'], queryFn: () => silencesApi.list(), retry: false });
   const expire = useMutation({
     mutationFn: silencesApi.expire,
     onSuccess: () => {
@@ -311,7 +345,9 @@ function SilencesTab() {
           {
             title: t('event.matchers.title'),
             key: 'm',
-            render: (_, s) => <MatcherTags matchers={s.matchers} />,
+            render: (_, s) => (
+              <ScopeTags ciId={s.ciId} businessSystemId={s.businessSystemId} matchers={s.matchers} />
+            ),
           },
           {
             title: t('event.silences.startsAt'),
@@ -367,20 +403,97 @@ function SilencesTab() {
   );
 }
 
-interface WindowValues extends Omit<MaintenanceWindowDraft, 'startsAt' | 'endsAt' | 'matchers'> {
-  range: [Dayjs, Dayjs];
-  matchers: Matcher[];
+/** A scope as tags: business system, CI, then the label matchers. */
+function ScopeTags({
+  ciId,
+  businessSystemId,
+  matchers,
+}: {
+  ciId?: string | null;
+  businessSystemId?: string | null;
+  matchers?: string[] | null;
+}) {
+  return (
+    <Space size={[4, 4]} wrap>
+      {[businessSystemId, ciId].filter(Boolean).map((id) => (
+        <Tag key={id}>
+          <CiName id={id!} />
+        </Tag>
+      ))}
+      <MatcherTags matchers={matchers ?? []} />
+    </Space>
+  );
 }
 
-const RECURRENCES = ['NONE', 'DAILY', 'WEEKLY', 'MONTHLY'];
+type ScheduleMode = 'weekly' | 'cron';
+
+interface WindowValues {
+  name: string;
+  enabled: boolean;
+  matchers: Matcher[];
+  ciId?: string | null;
+  businessSystemId?: string | null;
+  mode: ScheduleMode;
+  days: string[];
+  from?: string;
+  to?: string;
+  cron?: string;
+  duration?: string;
+  calendar?: string;
+  calendarDays?: string | null;
+  zone?: string;
+  valid?: [Dayjs | null, Dayjs | null] | null;
+  comment?: string;
+}
+
+const WINDOW_FIELDS = ['name', 'matchers', 'ciId', 'businessSystemId', 'schedule', 'validFrom', 'validUntil'];
+
+/** The schedule a window's form describes (weekly days and times, or cron and duration). */
+export function scheduleOf(
+  v: Pick<
+    WindowValues,
+    'mode' | 'days' | 'from' | 'to' | 'cron' | 'duration' | 'calendar' | 'calendarDays' | 'zone'
+  >,
+): WindowSchedule {
+  const common = {
+    zone: v.zone || null,
+    calendar: v.calendarDays ? v.calendar || null : null,
+    calendarDays: (v.calendarDays || null) as WindowSchedule['calendarDays'],
+  };
+  return v.mode === 'cron'
+    ? { ...common, cron: v.cron || null, duration: v.duration || null }
+    : { ...common, days: (v.days ?? []) as WindowSchedule['days'], from: v.from || null, to: v.to || null };
+}
+
+function ScheduleText({ schedule }: { schedule: WindowSchedule }) {
+  const { t } = useTranslation();
+  const parts: string[] = [];
+  if (schedule.cron) parts.push(`cron ${schedule.cron} · ${schedule.duration ?? ''}`);
+  else {
+    parts.push(
+      schedule.days?.length
+        ? schedule.days.map((d) => t(`event.windows.days.${d}`)).join(' ')
+        : t('event.windows.everyDay'),
+    );
+    parts.push(
+      schedule.from || schedule.to
+        ? `${schedule.from ?? '00:00'}–${schedule.to ?? '24:00'}`
+        : t('event.windows.allDay'),
+    );
+  }
+  if (schedule.calendarDays) parts.push(t(`event.windows.calendarDays.${schedule.calendarDays}`));
+  if (schedule.zone) parts.push(schedule.zone);
+  return <>{parts.join(' · ')}</>;
+}
 
 function WindowsTab() {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const client = useQueryClient();
-  const canWrite = allowed(E.ALERT_WRITE, usePermissions());
+  const canWrite = allowed(E.SILENCE_MANAGE, usePermissions());
   const [editing, setEditing] = useState<MaintenanceWindow | 'new' | null>(null);
   const [form] = Form.useForm<WindowValues>();
+  const mode = Form.useWatch('mode', form) ?? 'weekly';
   const list = useQuery({ queryKey: ['event-windows'], queryFn: silencesApi.windows, retry: false });
   const done = () => {
     void message.success(t('event.common.saved'));
@@ -388,14 +501,16 @@ function WindowsTab() {
   };
   const save = useMutation({
     mutationFn: (v: WindowValues) => {
-      const { range, matchers, ...rest } = v;
       const draft: MaintenanceWindowDraft = {
-        ...rest,
-        ciIds: rest.ciIds ?? [],
-        businessSystemIds: rest.businessSystemIds ?? [],
-        matchers: validMatchers(matchers).map(formatMatcher),
-        startsAt: range[0].toISOString(),
-        endsAt: range[1].toISOString(),
+        name: v.name,
+        enabled: v.enabled,
+        matchers: validMatchers(v.matchers).map(formatMatcher),
+        ciId: v.ciId || null,
+        businessSystemId: v.businessSystemId || null,
+        schedule: scheduleOf(v),
+        validFrom: v.valid?.[0]?.toISOString() ?? null,
+        validUntil: v.valid?.[1]?.toISOString() ?? null,
+        comment: v.comment || null,
       };
       return silencesApi.saveWindow(editing && editing !== 'new' ? editing.id : undefined, draft);
     },
@@ -403,25 +518,50 @@ function WindowsTab() {
       done();
       setEditing(null);
     },
-    onError: (e) =>
-      form.setFields(formFieldErrors(e, t, i18n, ['name', 'ciIds', 'businessSystemIds', 'matchers'])),
+    onError: (e) => form.setFields(formFieldErrors(e, t, i18n, WINDOW_FIELDS)),
   });
   const remove = useMutation({ mutationFn: silencesApi.deleteWindow, onSuccess: done });
   const open = (w: MaintenanceWindow | 'new') => {
     setEditing(w);
+    save.reset();
+    form.resetFields();
     form.setFieldsValue(
       w === 'new'
         ? {
             name: '',
             enabled: true,
-            ciIds: [],
-            businessSystemIds: [],
             matchers: [],
-            recurrence: 'NONE',
-            range: [dayjs().startOf('hour').add(1, 'hour'), dayjs().startOf('hour').add(3, 'hour')],
+            ciId: null,
+            businessSystemId: null,
+            mode: 'weekly',
+            days: ['SATURDAY'],
+            from: '22:00',
+            to: '06:00',
+            calendarDays: null,
+            valid: null,
             comment: '',
           }
-        : { ...w, matchers: toRows(w.matchers), range: [dayjs(w.startsAt), dayjs(w.endsAt)] },
+        : {
+            name: w.name,
+            enabled: w.enabled,
+            matchers: toRows(w.matchers),
+            ciId: w.ciId ?? null,
+            businessSystemId: w.businessSystemId ?? null,
+            mode: w.schedule?.cron ? 'cron' : 'weekly',
+            days: w.schedule?.days ?? [],
+            from: w.schedule?.from ?? undefined,
+            to: w.schedule?.to ?? undefined,
+            cron: w.schedule?.cron ?? undefined,
+            duration: w.schedule?.duration ?? undefined,
+            calendar: w.schedule?.calendar ?? undefined,
+            calendarDays: w.schedule?.calendarDays ?? null,
+            zone: w.schedule?.zone ?? undefined,
+            valid:
+              w.validFrom || w.validUntil
+                ? [w.validFrom ? dayjs(w.validFrom) : null, w.validUntil ? dayjs(w.validUntil) : null]
+                : null,
+            comment: w.comment ?? '',
+          },
     );
   };
   return (
@@ -452,39 +592,39 @@ function WindowsTab() {
             title: t('event.windows.scope'),
             key: 'scope',
             render: (_, w) => (
-              <Space size={[4, 4]} wrap>
-                {[...(w.businessSystemIds ?? []), ...(w.ciIds ?? [])].map((id) => (
-                  <Tag key={id}>
-                    <CiName id={id} />
-                  </Tag>
-                ))}
-                <MatcherTags matchers={w.matchers} />
-              </Space>
+              <ScopeTags ciId={w.ciId} businessSystemId={w.businessSystemId} matchers={w.matchers} />
             ),
           },
           {
-            title: t('event.silences.startsAt'),
-            key: 's',
-            width: 170,
-            render: (_, w) => <Time at={w.startsAt} />,
+            title: t('event.windows.schedule'),
+            key: 'schedule',
+            render: (_, w) => <ScheduleText schedule={w.schedule ?? {}} />,
           },
           {
-            title: t('event.silences.endsAt'),
-            key: 'e',
-            width: 170,
-            render: (_, w) => <Time at={w.endsAt} />,
+            title: t('event.windows.valid'),
+            key: 'valid',
+            width: 200,
+            render: (_, w) =>
+              w.validFrom || w.validUntil ? (
+                <Space size={4}>
+                  <Time at={w.validFrom} />–<Time at={w.validUntil} />
+                </Space>
+              ) : (
+                t('event.windows.always')
+              ),
           },
           {
-            title: t('event.windows.recurrence'),
-            key: 'r',
-            width: 100,
-            render: (_, w) => t(`event.windows.recurrences.${w.recurrence}`, { defaultValue: w.recurrence }),
-          },
-          {
-            title: t('event.common.enabled'),
+            title: t('event.silences.state'),
             key: 'en',
-            width: 80,
-            render: (_, w) => (w.enabled === false ? t('event.common.disabled') : t('event.common.enabled')),
+            width: 100,
+            render: (_, w) =>
+              w.enabled === false ? (
+                <Tag>{t('event.common.disabled')}</Tag>
+              ) : w.activeNow ? (
+                <Tag color="green">{t('event.windows.activeNow')}</Tag>
+              ) : (
+                <Tag color="blue">{t('event.common.enabled')}</Tag>
+              ),
           },
           ...(canWrite
             ? [
@@ -509,14 +649,20 @@ function WindowsTab() {
       />
       <Modal
         open={editing !== null}
-        width={720}
+        width={760}
         title={editing === 'new' ? t('event.windows.create') : t('event.windows.edit')}
         onCancel={() => setEditing(null)}
         onOk={() => void form.validateFields().then((v) => save.mutate(v))}
         confirmLoading={save.isPending}
         forceRender
       >
-        {save.error && <QueryError error={save.error} />}
+        {save.error && !notAvailable(save.error) && (
+          <ErrorAlert
+            error={new Error(formErrorMessage(save.error, t, i18n, WINDOW_FIELDS))}
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        {save.error && notAvailable(save.error) && <QueryError error={save.error} />}
         <Form form={form} layout="vertical">
           <Form.Item
             name="name"
@@ -525,12 +671,18 @@ function WindowsTab() {
           >
             <Input />
           </Form.Item>
-          <Form.Item name="businessSystemIds" label={t('event.alerts.businessSystem')}>
-            <CiPicker model="business_system" />
-          </Form.Item>
-          <Form.Item name="ciIds" label={t('event.windows.cis')}>
-            <CiPicker />
-          </Form.Item>
+          <Space wrap>
+            <Form.Item
+              name="businessSystemId"
+              label={t('event.alerts.businessSystem')}
+              style={{ minWidth: 300 }}
+            >
+              <SingleCiPicker model="business_system" />
+            </Form.Item>
+            <Form.Item name="ciId" label={t('event.windows.cis')} style={{ minWidth: 300 }}>
+              <SingleCiPicker />
+            </Form.Item>
+          </Space>
           <Form.Item
             name="matchers"
             label={t('event.matchers.title')}
@@ -538,18 +690,78 @@ function WindowsTab() {
           >
             <MatcherEditor testId="window-matchers" />
           </Form.Item>
+          <Form.Item name="mode" label={t('event.windows.schedule')}>
+            <Segmented<ScheduleMode>
+              options={(['weekly', 'cron'] as const).map((m) => ({
+                value: m,
+                label: t(`event.windows.modes.${m}`),
+              }))}
+            />
+          </Form.Item>
+          {mode === 'cron' ? (
+            <Space wrap>
+              <Form.Item
+                name="cron"
+                label={t('event.windows.cron')}
+                extra={t('event.windows.cronHint')}
+                rules={[{ required: true, message: t('app.form.required') }]}
+              >
+                <Input style={{ width: 220 }} placeholder="0 0 22 * * SAT" />
+              </Form.Item>
+              <Form.Item
+                name="duration"
+                label={t('event.windows.duration')}
+                extra={t('event.windows.durationHint')}
+                rules={[{ required: true, message: t('app.form.required') }]}
+              >
+                <Input style={{ width: 120 }} placeholder="PT8H" />
+              </Form.Item>
+            </Space>
+          ) : (
+            <Space wrap>
+              <Form.Item name="days" label={t('event.windows.daysLabel')} extra={t('event.windows.daysHint')}>
+                <Select
+                  mode="multiple"
+                  style={{ minWidth: 260 }}
+                  options={WEEKDAYS.map((d) => ({ value: d, label: t(`event.windows.days.${d}`) }))}
+                />
+              </Form.Item>
+              <Form.Item name="from" label={t('event.windows.from')}>
+                <Input style={{ width: 90 }} placeholder="22:00" />
+              </Form.Item>
+              <Form.Item name="to" label={t('event.windows.to')} extra={t('event.windows.toHint')}>
+                <Input style={{ width: 90 }} placeholder="06:00" />
+              </Form.Item>
+            </Space>
+          )}
           <Space wrap>
-            <Form.Item
-              name="range"
-              label={t('event.windows.first')}
-              rules={[{ required: true, message: t('app.form.required') }]}
-            >
-              <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
-            </Form.Item>
-            <Form.Item name="recurrence" label={t('event.windows.recurrence')}>
+            <Form.Item name="calendarDays" label={t('event.windows.calendarDaysLabel')}>
               <Select
-                style={{ width: 120 }}
-                options={RECURRENCES.map((r) => ({ value: r, label: t(`event.windows.recurrences.${r}`) }))}
+                allowClear
+                style={{ width: 160 }}
+                options={CALENDAR_DAYS.map((d) => ({
+                  value: d,
+                  label: t(`event.windows.calendarDays.${d}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item
+              name="calendar"
+              label={t('event.windows.calendar')}
+              extra={t('event.windows.calendarHint')}
+            >
+              <Input style={{ width: 140 }} placeholder="CN-A / CN-WORK" />
+            </Form.Item>
+            <Form.Item name="zone" label={t('event.windows.zone')}>
+              <Input style={{ width: 160 }} placeholder="Asia/Shanghai" />
+            </Form.Item>
+          </Space>
+          <Space wrap>
+            <Form.Item name="valid" label={t('event.windows.valid')}>
+              <DatePicker.RangePicker
+                allowEmpty={[true, true]}
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
               />
             </Form.Item>
             <Form.Item name="enabled" label={t('event.common.enabled')} valuePropName="checked">

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { silenceState, sortSilences } from './logic';
 
 const now = Date.parse('2026-03-01T12:00:00Z');
-const s = (startsAt: string, endsAt: string, state?: string) => ({ startsAt, endsAt, state });
+const s = (startsAt: string, endsAt: string, status?: string) => ({ startsAt, endsAt, status });
 
 describe('silences', () => {
   it('derives the state from the times unless the server says it', () => {

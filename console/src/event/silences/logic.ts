@@ -3,8 +3,8 @@ import type { Silence } from '../pendingApi';
 export type SilenceState = 'active' | 'pending' | 'expired';
 
 /** A silence's state: the server's when it says one, else from its times (as Alertmanager decides). */
-export function silenceState(s: Pick<Silence, 'state' | 'startsAt' | 'endsAt'>, now: number): SilenceState {
-  const said = s.state?.toLowerCase();
+export function silenceState(s: Pick<Silence, 'status' | 'startsAt' | 'endsAt'>, now: number): SilenceState {
+  const said = s.status?.toLowerCase();
   if (said === 'active' || said === 'pending' || said === 'expired') return said;
   if (Date.parse(s.endsAt) <= now) return 'expired';
   if (Date.parse(s.startsAt) > now) return 'pending';
@@ -12,7 +12,7 @@ export function silenceState(s: Pick<Silence, 'state' | 'startsAt' | 'endsAt'>, 
 }
 
 /** Active first (ending soonest first), then pending (starting soonest), then expired (latest first). */
-export function sortSilences<T extends Pick<Silence, 'state' | 'startsAt' | 'endsAt'>>(
+export function sortSilences<T extends Pick<Silence, 'status' | 'startsAt' | 'endsAt'>>(
   list: T[],
   now: number,
 ): T[] {
