@@ -18,7 +18,6 @@ import io.tianshu.event.AlertIntake;
 import io.tianshu.event.IncomingSignal;
 import io.tianshu.event.IntegrationInfo;
 import io.tianshu.event.IntegrationKind;
-import io.tianshu.event.Integrations;
 import io.tianshu.event.Severity;
 import io.tianshu.event.SignalStatus;
 import io.tianshu.event.integration.IntegrationDraft;
@@ -47,17 +46,14 @@ class ListenerIntake implements ReceivedSignalSink {
 
 	private final AlertIntake intake;
 
-	private final Integrations integrations;
-
 	private final IntegrationStore store;
 
 	private final Authorization authorization;
 
 	private final Map<String, UUID> resolved = new ConcurrentHashMap<>();
 
-	ListenerIntake(AlertIntake intake, Integrations integrations, IntegrationStore store, Authorization authorization) {
+	ListenerIntake(AlertIntake intake, IntegrationStore store, Authorization authorization) {
 		this.intake = intake;
-		this.integrations = integrations;
 		this.store = store;
 		this.authorization = authorization;
 	}
@@ -75,13 +71,13 @@ class ListenerIntake implements ReceivedSignalSink {
 		IntegrationKind kind = "snmp".equals(protocol) ? IntegrationKind.SNMP : IntegrationKind.SYSLOG;
 		String name = (key != null && !key.isBlank()) ? key : kind.code();
 		return this.resolved.computeIfAbsent(kind.code() + "/" + name,
-				(k) -> find(kind, name).or(() -> this.integrations.enabledOfKind(kind).stream().findFirst())
+				(k) -> find(kind, name).or(() -> this.store.enabledOfKind(kind).stream().findFirst())
 					.map(IntegrationInfo::id)
 					.orElseGet(() -> create(kind, name)));
 	}
 
 	private Optional<IntegrationInfo> find(IntegrationKind kind, String name) {
-		return this.integrations.enabledOfKind(kind).stream().filter((i) -> i.name().equals(name)).findFirst();
+		return this.store.enabledOfKind(kind).stream().filter((i) -> i.name().equals(name)).findFirst();
 	}
 
 	private UUID create(IntegrationKind kind, String name) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -39,6 +40,9 @@ final class SignalBatcher {
 
 	private Thread thread;
 
+	/** Released by {@link #stop}, so a retry back-off ends at once when stopping. */
+	private volatile CountDownLatch stopping = new CountDownLatch(1);
+
 	SignalBatcher(ReceivedSignalSink sink, ListenerStats stats, int batchSize, Duration batchDelay, int capacity) {
 		this.sink = sink;
 		this.stats = stats;
@@ -52,6 +56,7 @@ final class SignalBatcher {
 			return;
 		}
 		this.running = true;
+		this.stopping = new CountDownLatch(1);
 		this.thread = Thread.ofPlatform().daemon().name(this.stats.protocol() + "-signal-batcher").start(this::run);
 	}
 
@@ -85,6 +90,7 @@ final class SignalBatcher {
 			this.running = false;
 			worker = this.thread;
 		}
+		this.stopping.countDown();
 		try {
 			worker.join(Duration.ofSeconds(10));
 		}
@@ -165,7 +171,10 @@ final class SignalBatcher {
 				log.warn("{} listener: storing {} signals failed, retrying in {} ms: {}", this.stats.protocol(),
 						signals.size(), backoffMillis, ex.toString());
 				try {
-					Thread.sleep(backoffMillis);
+					if (this.stopping.await(backoffMillis, TimeUnit.MILLISECONDS)) {
+						// stopping: one last attempt, then the waiting senders are failed
+						continue;
+					}
 				}
 				catch (InterruptedException interrupted) {
 					Thread.currentThread().interrupt();

@@ -269,9 +269,14 @@ final class AlertStream {
 						continue;
 					}
 				}
-				// let the changes of one burst arrive, then send them together
-				Thread.sleep(this.settings.coalesce().toMillis());
+				// let the changes of one burst arrive, then send them together (stop
+				// interrupts)
+				long until = System.nanoTime() + this.settings.coalesce().toNanos();
 				synchronized (this.lock) {
+					for (long left = until - System.nanoTime(); this.running
+							&& left > 0; left = until - System.nanoTime()) {
+						TimeUnit.NANOSECONDS.timedWait(this.lock, left);
+					}
 					batch = this.pending;
 					this.pending = new LinkedHashMap<>();
 				}
