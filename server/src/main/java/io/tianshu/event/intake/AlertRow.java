@@ -85,7 +85,11 @@ final class AlertRow {
 
 	int version;
 
+	/** Changed beyond what {@link #touched} covers: the whole row is written. */
 	boolean dirty;
+
+	/** Only last_seen, duplicates, ends_at and auto_resolve changed (a re-send). */
+	boolean touched;
 
 	static AlertRow read(ResultSet rs) throws SQLException {
 		AlertRow a = new AlertRow();
@@ -143,6 +147,12 @@ final class AlertRow {
 				text(this.closedAt), this.assigneeUser, text(this.assigneeTeam), text(this.ciId),
 				text(this.businessSystemId), text(this.ownerTeamId), Boolean.toString(this.flapping),
 				Integer.toString(this.version) };
+	}
+
+	/** id, first_seen and the columns a re-send changes, as text. */
+	String[] touchColumns() {
+		return new String[] { Long.toString(this.id), text(this.firstSeen), text(this.lastSeen),
+				Integer.toString(this.duplicates), text(this.endsAt), Boolean.toString(this.autoResolve) };
 	}
 
 	static String text(Object value) {

@@ -110,7 +110,8 @@ class AlertWriter {
 	private final ApplicationEventPublisher events;
 
 	/**
-	 * Alert ids fetched ahead from the sequence; only the single writer thread uses it.
+	 * Alert ids fetched ahead from the sequence; the writer threads share it under the
+	 * lock.
 	 */
 	private final Deque<Long> ids = new ArrayDeque<>();
 
@@ -252,11 +253,12 @@ class AlertWriter {
 					return outcome(s, a, Outcome.IGNORED);
 				}
 				a.lastSeen = now;
-				a.dirty = true;
 				if (!AlertState.OPEN.name().equals(a.state) && !AlertState.SUPPRESSED.name().equals(a.state)) {
 					a.duplicates++;
+					a.touched = true;
 					return outcome(s, a, Outcome.DUPLICATE);
 				}
+				a.dirty = true;
 				a.acknowledgedAt = now;
 				a.acknowledgedBy = "source";
 				a.lastHash = hash;
@@ -279,7 +281,7 @@ class AlertWriter {
 			a.endsAt = s.endsAt();
 			a.autoResolve = true;
 		}
-		a.dirty = true;
+		a.touched = true;
 	}
 
 	private AlertRow create(IncomingSignal s, String hash, KeyState key, Batch batch) {
@@ -396,7 +398,7 @@ class AlertWriter {
 		key.flapChanged = true;
 	}
 
-	private long nextId() {
+	private synchronized long nextId() {
 		if (this.ids.isEmpty()) {
 			this.ids.addAll(this.jdbc.queryForList("SELECT nextval('event.alert_id_seq') FROM generate_series(1, 100)",
 					Long.class));
@@ -489,11 +491,15 @@ class AlertWriter {
 
 	private void persist(TreeMap<Key, KeyState> keys, Batch batch) {
 		List<String[]> alerts = new ArrayList<>();
+		List<String[]> touched = new ArrayList<>();
 		List<String[]> pointers = new ArrayList<>();
 		Instant horizon = batch.now.minus(this.properties.flapWindow());
 		keys.forEach((k, state) -> {
 			if (state.alert != null && state.alert.dirty) {
 				alerts.add(state.alert.columns());
+			}
+			else if (state.alert != null && state.alert.touched) {
+				touched.add(state.alert.touchColumns());
 			}
 			if (state.pointerChanged || state.flapChanged) {
 				state.flapChanges.removeIf((t) -> t < horizon.getEpochSecond());
@@ -507,6 +513,13 @@ class AlertWriter {
 		});
 		if (!alerts.isEmpty()) {
 			execute(UPSERT_ALERTS, columns(alerts, 36));
+		}
+		if (!touched.isEmpty()) {
+			// re-sends only: a narrow update PostgreSQL can apply as HOT (V60)
+			execute("UPDATE event.alert a SET last_seen = u.ls::timestamptz, duplicates = u.d::int, "
+					+ "ends_at = u.e::timestamptz, auto_resolve = u.ar::boolean FROM unnest(?::text[], ?::text[], "
+					+ "?::text[], ?::text[], ?::text[], ?::text[]) AS u(id, fs, ls, d, e, ar) "
+					+ "WHERE a.id = u.id::bigint AND a.first_seen = u.fs::timestamptz", columns(touched, 6));
 		}
 		if (!pointers.isEmpty()) {
 			execute("UPDATE event.alert_key k SET alert_id = u.a::bigint, first_seen = u.f::timestamptz, "

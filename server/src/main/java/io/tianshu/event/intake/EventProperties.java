@@ -20,7 +20,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxLabelValueLength longest label or annotation value
  * @param maxAlertsPerRequest most alerts in one request
  * @param ackTimeout how long an ingest request waits for its commit before answering 503
- * @param batchSize most signals in one intake transaction
+ * @param writers intake writer threads; signals are spread over them by key (integration
+ * and fingerprint), so each key is written by one writer in arrival order and writers
+ * never contend for a row
+ * @param batchSize most signals in one intake transaction of one writer
  * @param linger how long the writer waits for more submissions before committing a batch
  * that is not full (0: commit what is queued at once; batches still form while a commit
  * runs)
@@ -39,7 +42,7 @@ public record EventProperties(@DefaultValue("400d") Duration retention, @Default
 		@DefaultValue("512KB") DataSize pagerdutyMaxBodySize, @DefaultValue("1h") Duration maxFuture,
 		@DefaultValue("64") int maxLabels, @DefaultValue("128") int maxLabelNameLength,
 		@DefaultValue("2048") int maxLabelValueLength, @DefaultValue("10000") int maxAlertsPerRequest,
-		@DefaultValue("10s") Duration ackTimeout, @DefaultValue("2000") int batchSize,
+		@DefaultValue("10s") Duration ackTimeout, @DefaultValue("1") int writers, @DefaultValue("2000") int batchSize,
 		@DefaultValue("1ms") Duration linger, @DefaultValue("200000") int queueCapacity,
 		@DefaultValue("5m") Duration reopenWindow, @DefaultValue("4") int flapThreshold,
 		@DefaultValue("30m") Duration flapWindow, @DefaultValue("5m") Duration resolveTimeout) {

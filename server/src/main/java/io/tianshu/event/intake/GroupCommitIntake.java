@@ -30,13 +30,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit: one writer thread takes every queued submission (up to
- * {@link EventProperties#batchSize()} signals, waiting at most
- * {@link EventProperties#linger()} for more) and applies them in one transaction through
- * {@link AlertWriter}; each submission's future completes after the commit. While one
- * transaction commits, the next batch fills, so under load the commit cost is shared by
- * many requests. A failed batch of several submissions is retried one submission at a
- * time, so one bad submission cannot fail the others. Metrics:
+ * Group commit: {@link EventProperties#writers()} writer threads, each with its own
+ * queue; a submission is split by key (integration and fingerprint), so one key is always
+ * written by the same writer in arrival order and two writers never touch the same rows.
+ * Each writer takes every queued part (up to {@link EventProperties#batchSize()} signals,
+ * waiting at most {@link EventProperties#linger()} for more) and applies them in one
+ * transaction through {@link AlertWriter}; a submission's future completes after the
+ * commits of all its parts. While one transaction commits, the next batch fills, so under
+ * load the commit cost is shared by many requests. A failed batch of several parts is
+ * retried one part at a time, so one bad submission cannot fail the others. Metrics:
  * {@code tianshu.event.intake.batches}, {@code tianshu.event.intake.batch.signals},
  * {@code tianshu.event.intake.commit}.
  */
@@ -45,7 +47,7 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupCommitIntake.class);
 
-	private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+	private final List<BlockingQueue<Submission>> queues = new ArrayList<>();
 
 	private final AtomicInteger queued = new AtomicInteger();
 
@@ -69,7 +71,7 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 
 	private volatile boolean running;
 
-	private Thread thread;
+	private final List<Thread> threads = new ArrayList<>();
 
 	GroupCommitIntake(AlertWriter writer, TransactionTemplate tx, RuleStore rules, IngestCounters counters,
 			EventProperties properties, Authorization authorization, MeterRegistry registry) {
@@ -90,6 +92,9 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 			.publishPercentiles(0.5, 0.99)
 			.register(registry);
 		registry.gauge("tianshu.event.intake.queued", this.queued);
+		for (int i = 0; i < Math.max(1, properties.writers()); i++) {
+			this.queues.add(new LinkedBlockingQueue<>());
+		}
 	}
 
 	@Override
@@ -109,7 +114,6 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 			}
 		}
 		CompletableFuture<IntakeReceipt> future = new CompletableFuture<>();
-		Submission submission = new Submission(kept, positions, outcomes, future);
 		if (kept.isEmpty()) {
 			future.complete(new IntakeReceipt(List.of(outcomes), 0));
 			return future;
@@ -123,7 +127,26 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 			future.completeExceptionally(new IntakeUnavailableException("The intake queue is full", null));
 			return future;
 		}
-		this.queue.add(submission);
+		int writers = this.queues.size();
+		List<List<IncomingSignal>> parts = new ArrayList<>(writers);
+		List<List<Integer>> partPositions = new ArrayList<>(writers);
+		for (int w = 0; w < writers; w++) {
+			parts.add(new ArrayList<>());
+			partPositions.add(new ArrayList<>());
+		}
+		for (int i = 0; i < kept.size(); i++) {
+			IncomingSignal signal = kept.get(i);
+			int w = Math.floorMod(31 * signal.integrationId().hashCode() + signal.fingerprint().hashCode(), writers);
+			parts.get(w).add(signal);
+			partPositions.get(w).add(positions.get(i));
+		}
+		int nonEmpty = (int) parts.stream().filter((p) -> !p.isEmpty()).count();
+		Receipt receipt = new Receipt(outcomes, nonEmpty, future);
+		for (int w = 0; w < writers; w++) {
+			if (!parts.get(w).isEmpty()) {
+				this.queues.get(w).add(new Submission(parts.get(w), partPositions.get(w), receipt));
+			}
+		}
 		return future;
 	}
 
@@ -132,10 +155,10 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 		this.counters.rejected(integrationId, reason);
 	}
 
-	private void run() {
-		while (this.running || !this.queue.isEmpty()) {
+	private void run(BlockingQueue<Submission> queue) {
+		while (this.running || !queue.isEmpty()) {
 			try {
-				Submission first = this.queue.poll(200, TimeUnit.MILLISECONDS);
+				Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
 				if (first == null) {
 					continue;
 				}
@@ -145,7 +168,7 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 				long deadline = System.nanoTime() + this.properties.linger().toNanos();
 				while (signals < this.properties.batchSize()) {
 					long wait = deadline - System.nanoTime();
-					Submission next = (wait > 0) ? this.queue.poll(wait, TimeUnit.NANOSECONDS) : this.queue.poll();
+					Submission next = (wait > 0) ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
 					if (next == null) {
 						break;
 					}
@@ -174,7 +197,7 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 		catch (RuntimeException ex) {
 			if (batch.size() == 1) {
 				log.warn("Intake batch failed: {}", ex.toString());
-				batch.get(0).future().completeExceptionally(new IntakeUnavailableException("Not stored", ex));
+				batch.get(0).receipt().fail(new IntakeUnavailableException("Not stored", ex));
 				return;
 			}
 			log.warn("Intake batch of {} submissions failed ({}); retrying them one by one", batch.size(),
@@ -184,7 +207,7 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 					commit(List.of(s));
 				}
 				catch (RuntimeException single) {
-					s.future().completeExceptionally(new IntakeUnavailableException("Not stored", single));
+					s.receipt().fail(new IntakeUnavailableException("Not stored", single));
 				}
 			}
 		}
@@ -203,7 +226,7 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 		for (Submission s : batch) {
 			for (int i = 0; i < s.signals().size(); i++) {
 				SignalOutcome o = outcomes.get(offset + i);
-				s.outcomes()[s.positions().get(i)] = o;
+				s.receipt().outcomes()[s.positions().get(i)] = o;
 				IncomingSignal signal = s.signals().get(i);
 				if (signal.status() != io.tianshu.event.SignalStatus.EXPIRED) {
 					this.counters.add(signal.integrationId(),
@@ -211,16 +234,20 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 				}
 			}
 			offset += s.signals().size();
-			s.future().complete(new IntakeReceipt(List.of(s.outcomes()), all.size()));
+			s.receipt().partDone(all.size());
 		}
 	}
 
 	@Override
 	public void start() {
 		this.running = true;
-		this.thread = new Thread(this::run, "event-intake-writer");
-		this.thread.setDaemon(true);
-		this.thread.start();
+		for (int w = 0; w < this.queues.size(); w++) {
+			BlockingQueue<Submission> queue = this.queues.get(w);
+			Thread thread = new Thread(() -> run(queue), "event-intake-writer-" + w);
+			thread.setDaemon(true);
+			thread.start();
+			this.threads.add(thread);
+		}
 	}
 
 	/** Stops after the web server (lower phase): what was accepted is still written. */
@@ -228,16 +255,19 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 	public void stop() {
 		this.running = false;
 		try {
-			if (this.thread != null) {
-				this.thread.join(10_000);
+			for (Thread thread : this.threads) {
+				thread.join(10_000);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		Submission left;
-		while ((left = this.queue.poll()) != null) {
-			left.future().completeExceptionally(new IntakeUnavailableException("Shutting down", null));
+		this.threads.clear();
+		for (BlockingQueue<Submission> queue : this.queues) {
+			Submission left;
+			while ((left = queue.poll()) != null) {
+				left.receipt().fail(new IntakeUnavailableException("Shutting down", null));
+			}
 		}
 	}
 
@@ -251,8 +281,42 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 
-	private record Submission(List<IncomingSignal> signals, List<Integer> positions, SignalOutcome[] outcomes,
-			CompletableFuture<IntakeReceipt> future) {
+	/** One writer's part of a submission. */
+	private record Submission(List<IncomingSignal> signals, List<Integer> positions, Receipt receipt) {
+	}
+
+	/** Completes a submission's future once every part is committed, or fails it. */
+	private static final class Receipt {
+
+		private final SignalOutcome[] outcomes;
+
+		private final AtomicInteger pending;
+
+		private final CompletableFuture<IntakeReceipt> future;
+
+		private final AtomicInteger largestBatch = new AtomicInteger();
+
+		Receipt(SignalOutcome[] outcomes, int parts, CompletableFuture<IntakeReceipt> future) {
+			this.outcomes = outcomes;
+			this.pending = new AtomicInteger(parts);
+			this.future = future;
+		}
+
+		SignalOutcome[] outcomes() {
+			return this.outcomes;
+		}
+
+		void partDone(int batchSignals) {
+			this.largestBatch.accumulateAndGet(batchSignals, Math::max);
+			if (this.pending.decrementAndGet() == 0) {
+				this.future.complete(new IntakeReceipt(List.of(this.outcomes), this.largestBatch.get()));
+			}
+		}
+
+		void fail(IntakeUnavailableException ex) {
+			this.future.completeExceptionally(ex);
+		}
+
 	}
 
 }
