@@ -85,6 +85,9 @@ final class AlertRow {
 
 	int version;
 
+	/** The version read from the database, -1 for an alert created in this batch. */
+	int loadedVersion = -1;
+
 	/** Changed beyond what {@link #touched} covers: the whole row is written. */
 	boolean dirty;
 
@@ -129,6 +132,7 @@ final class AlertRow {
 		a.ownerTeamId = rs.getObject("owner_team_id", UUID.class);
 		a.flapping = rs.getBoolean("flapping");
 		a.version = rs.getInt("version");
+		a.loadedVersion = a.version;
 		return a;
 	}
 
@@ -149,10 +153,31 @@ final class AlertRow {
 				Integer.toString(this.version) };
 	}
 
-	/** id, first_seen and the columns a re-send changes, as text. */
+	/** Every write of a stored alert raises its version: the guard of other writers. */
+	private void bump() {
+		if (this.version <= this.loadedVersion) {
+			this.version = this.loadedVersion + 1;
+		}
+	}
+
+	/** {@link #columns()} and the version read, for a guarded update. */
+	String[] updateColumns() {
+		bump();
+		String[] columns = columns();
+		String[] guarded = java.util.Arrays.copyOf(columns, columns.length + 1);
+		guarded[columns.length] = Integer.toString(this.loadedVersion);
+		return guarded;
+	}
+
+	/**
+	 * id, first_seen, the columns a re-send changes, the new version and the version
+	 * read, as text.
+	 */
 	String[] touchColumns() {
+		bump();
 		return new String[] { Long.toString(this.id), text(this.firstSeen), text(this.lastSeen),
-				Integer.toString(this.duplicates), text(this.endsAt), Boolean.toString(this.autoResolve) };
+				Integer.toString(this.duplicates), text(this.endsAt), Boolean.toString(this.autoResolve),
+				Integer.toString(this.version), Integer.toString(this.loadedVersion) };
 	}
 
 	static String text(Object value) {

@@ -76,21 +76,31 @@ class AlertWriter {
 			+ "u.closed_at::timestamptz, u.assignee_user, u.assignee_team::uuid, u.ci_id::uuid, "
 			+ "u.business_system_id::uuid, u.owner_team_id::uuid, u.flapping::boolean, u.version::int";
 
-	private static final String UPSERT_ALERTS;
+	private static final int WIDTH = ALERT_COLUMNS.split(",\\s*").length;
+
+	/** New alerts. */
+	private static final String INSERT_ALERTS;
+
+	/** Changed alerts, each only if its version is still the one read. */
+	private static final String UPDATE_ALERTS;
 
 	static {
 		String[] names = ALERT_COLUMNS.split(",\\s*");
+		String[] casts = ALERT_CASTS.split(",\\s*");
 		StringBuilder unnest = new StringBuilder();
 		StringBuilder updates = new StringBuilder();
 		for (int i = 0; i < names.length; i++) {
 			unnest.append((i > 0) ? ", " : "").append("?::text[]");
 			String n = names[i];
 			if (!List.of("id", "first_seen", "integration_id", "source", "fingerprint").contains(n)) {
-				updates.append((updates.length() > 0) ? ", " : "").append(n).append(" = EXCLUDED.").append(n);
+				updates.append((updates.length() > 0) ? ", " : "").append(n).append(" = ").append(casts[i]);
 			}
 		}
-		UPSERT_ALERTS = "INSERT INTO event.alert (" + ALERT_COLUMNS + ") SELECT " + ALERT_CASTS + " FROM unnest("
-				+ unnest + ") AS u(" + ALERT_COLUMNS + ") ON CONFLICT (id, first_seen) DO UPDATE SET " + updates;
+		INSERT_ALERTS = "INSERT INTO event.alert (" + ALERT_COLUMNS + ") SELECT " + ALERT_CASTS + " FROM unnest("
+				+ unnest + ") AS u(" + ALERT_COLUMNS + ")";
+		UPDATE_ALERTS = "UPDATE event.alert a SET " + updates + " FROM unnest(" + unnest + ", ?::text[]) AS u("
+				+ ALERT_COLUMNS + ", expected) WHERE a.id = u.id::bigint AND a.first_seen = u.first_seen::timestamptz "
+				+ "AND a.version = u.expected::int";
 	}
 
 	private final JdbcTemplate jdbc;
@@ -130,25 +140,37 @@ class AlertWriter {
 		this.events = events;
 	}
 
-	/** Applies the signals in order; runs inside the caller's transaction. */
-	List<SignalOutcome> write(List<IncomingSignal> signals) {
+	/**
+	 * Applies the signals in order; runs inside the caller's transaction.
+	 * @param optimistic read the keys and alerts without locking them; every write is
+	 * guarded by what was read (alert version, key pointer) and a guard that fails throws
+	 * {@link ConcurrentChangeException} (the caller rolls back and writes the batch again
+	 * with {@code optimistic = false}). When false, the keys and alerts are locked first,
+	 * so the guards hold.
+	 */
+	List<SignalOutcome> write(List<IncomingSignal> signals, boolean optimistic) {
 		Instant now = this.clock.instant();
 		Batch batch = new Batch(now);
 		TreeMap<Key, KeyState> keys = new TreeMap<>();
 		for (IncomingSignal s : signals) {
 			keys.computeIfAbsent(new Key(s.integrationId(), s.fingerprint()), (k) -> new KeyState());
 		}
-		lockKeys(keys);
-		loadAlerts(keys);
+		if (optimistic) {
+			readKeysAndAlerts(keys);
+		}
+		else {
+			lockKeys(keys);
+			loadAlerts(keys);
+		}
 		List<SignalOutcome> outcomes = new ArrayList<>(signals.size());
 		for (IncomingSignal s : signals) {
 			KeyState key = keys.get(new Key(s.integrationId(), s.fingerprint()));
-			SignalOutcome outcome = apply(s, key, batch);
+			String hash = identityHash(s);
+			SignalOutcome outcome = apply(s, hash, key, batch);
 			outcomes.add(outcome);
 			if (s.status() != SignalStatus.EXPIRED) {
 				batch.raw.add(new String[] { s.receivedAt().toString(), s.integrationId().toString(), s.fingerprint(),
-						s.status().name(), outcome.outcome().name(), AlertRow.text(outcome.alertId()),
-						identityHash(s) });
+						s.status().name(), outcome.outcome().name(), AlertRow.text(outcome.alertId()), hash });
 			}
 		}
 		persist(keys, batch);
@@ -166,13 +188,13 @@ class AlertWriter {
 		return outcomes;
 	}
 
-	private SignalOutcome apply(IncomingSignal s, KeyState key, Batch batch) {
+	private SignalOutcome apply(IncomingSignal s, String hash, KeyState key, Batch batch) {
 		AlertRow a = key.alert;
-		String hash = identityHash(s);
 		Instant now = batch.now;
 		switch (s.status()) {
 			case FIRING -> {
-				if (a != null && hash.equals(a.lastHash) && !AlertState.CLOSED.name().equals(a.state)) {
+				if (a != null && hash.equals(a.lastHash) && !AlertState.CLOSED.name().equals(a.state)
+						&& sameInstance(a, s)) {
 					duplicate(a, s, now);
 					return outcome(s, a, Outcome.DUPLICATE);
 				}
@@ -206,7 +228,13 @@ class AlertWriter {
 					flapChange(key, now);
 					a.flapping = key.flapping(this.properties, now);
 				}
+				Instant earliest = (a.startsAt != null && a.startsAt.isBefore(s.startsAt()) && !wasResolvedAtSource)
+						? a.startsAt : null;
 				content(a, s, hash, now);
+				if (earliest != null) {
+					// as Alertmanager merges an active alert: the earliest start is kept
+					a.startsAt = earliest;
+				}
 				a.occurrences++;
 				return outcome(s, a, Outcome.UPDATED);
 			}
@@ -255,7 +283,7 @@ class AlertWriter {
 				a.lastSeen = now;
 				if (!AlertState.OPEN.name().equals(a.state) && !AlertState.SUPPRESSED.name().equals(a.state)) {
 					a.duplicates++;
-					a.touched = true;
+					touch(a);
 					return outcome(s, a, Outcome.DUPLICATE);
 				}
 				a.dirty = true;
@@ -267,6 +295,24 @@ class AlertWriter {
 			}
 			default -> throw new IllegalStateException(s.status().name());
 		}
+	}
+
+	/**
+	 * Whether a firing signal with the alert's content is the same alert instance: for an
+	 * active alert any start not earlier than the alert's (Alertmanager keeps the
+	 * earliest start of an active alert, and a sender that omits {@code startsAt} gets
+	 * "now" each time), otherwise only the same start (a re-sent old signal).
+	 */
+	private static boolean sameInstance(AlertRow a, IncomingSignal s) {
+		if (a.startsAt == null) {
+			return true;
+		}
+		// the column keeps microseconds, rounded
+		Instant stored = a.startsAt.minusNanos(1000);
+		if (AlertState.valueOf(a.state).active()) {
+			return !s.startsAt().isBefore(stored);
+		}
+		return !s.startsAt().isBefore(stored) && !s.startsAt().isAfter(a.startsAt.plusNanos(1000));
 	}
 
 	private static SignalOutcome outcome(IncomingSignal s, AlertRow a, Outcome outcome) {
@@ -281,6 +327,10 @@ class AlertWriter {
 			a.endsAt = s.endsAt();
 			a.autoResolve = true;
 		}
+		touch(a);
+	}
+
+	private static void touch(AlertRow a) {
 		a.touched = true;
 	}
 
@@ -408,13 +458,14 @@ class AlertWriter {
 
 	/**
 	 * SHA-256 of what identifies this content of the alert: status, severity, texts,
-	 * labels, annotations, links, details, start and (unless it is a refreshable resolve
-	 * timeout) end. Equal hashes are duplicates (re-sends, retries).
+	 * labels, annotations, links, details and (unless it is a refreshable resolve
+	 * timeout) end. The start is compared on its own ({@link #sameInstance}). Equal
+	 * hashes are duplicates (re-sends, retries).
 	 */
 	static String identityHash(IncomingSignal s) {
 		StringBuilder b = new StringBuilder(256);
 		b.append(s.status()).append('\u0000').append(s.sourceSeverity()).append('\u0000').append(s.summary());
-		b.append('\u0000').append(s.resource()).append('\u0000').append(s.startsAt());
+		b.append('\u0000').append(s.resource());
 		if (!(s.status() == SignalStatus.FIRING && s.autoResolve())) {
 			b.append('\u0000').append(s.endsAt());
 		}
@@ -429,6 +480,55 @@ class AlertWriter {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The optimistic read: the batch's keys and their current alerts in one statement,
+	 * without locks. Keys not found are new.
+	 */
+	private void readKeysAndAlerts(TreeMap<Key, KeyState> keys) {
+		String[] integrations = new String[keys.size()];
+		String[] fingerprints = new String[keys.size()];
+		int i = 0;
+		for (Key k : keys.keySet()) {
+			integrations[i] = k.integrationId().toString();
+			fingerprints[i++] = k.fingerprint();
+		}
+		this.jdbc.query((Connection c) -> {
+			PreparedStatement ps = c.prepareStatement("SELECT k.integration_id AS key_integration, "
+					+ "k.fingerprint AS key_fingerprint, k.alert_id AS key_alert, k.first_seen AS key_first_seen, "
+					+ "k.flap_changes AS key_flap_changes, a.* FROM unnest(?::text[], ?::text[]) AS u(i, f) "
+					+ "JOIN event.alert_key k ON k.integration_id = u.i::uuid AND k.fingerprint = u.f "
+					+ "LEFT JOIN event.alert a ON a.id = k.alert_id AND a.first_seen = k.first_seen");
+			ps.setArray(1, c.createArrayOf("text", integrations));
+			ps.setArray(2, c.createArrayOf("text", fingerprints));
+			return ps;
+		}, (rs) -> {
+			KeyState state = keys
+				.get(new Key(rs.getObject("key_integration", UUID.class), rs.getString("key_fingerprint")));
+			readKey(state, rs.getLong("key_alert"), rs.wasNull(), rs.getTimestamp("key_first_seen"),
+					rs.getArray("key_flap_changes"));
+			if (rs.getObject("id") != null) {
+				state.alert = AlertRow.read(rs);
+			}
+		});
+	}
+
+	private static void readKey(KeyState state, long alertId, boolean noAlert, java.sql.Timestamp firstSeen,
+			Array changes) throws java.sql.SQLException {
+		state.exists = true;
+		state.alertId = noAlert ? null : alertId;
+		state.firstSeen = (firstSeen != null) ? firstSeen.toInstant() : null;
+		for (Object o : (Object[]) changes.getArray()) {
+			state.flapChanges.add(((Number) o).longValue());
+		}
+		state.loadedFlapChanges = arrayText(state.flapChanges);
+	}
+
+	private static String arrayText(List<Long> values) {
+		StringBuilder b = new StringBuilder("{");
+		values.forEach((t) -> b.append((b.length() > 1) ? "," : "").append(t));
+		return b.append('}').toString();
 	}
 
 	private void lockKeys(TreeMap<Key, KeyState> keys) {
@@ -451,14 +551,7 @@ class AlertWriter {
 			return ps;
 		}, (rs) -> {
 			KeyState state = keys.get(new Key(rs.getObject(1, UUID.class), rs.getString(2)));
-			long alertId = rs.getLong(3);
-			state.alertId = rs.wasNull() ? null : alertId;
-			java.sql.Timestamp firstSeen = rs.getTimestamp(4);
-			state.firstSeen = (firstSeen != null) ? firstSeen.toInstant() : null;
-			Array changes = rs.getArray(5);
-			for (Object o : (Object[]) changes.getArray()) {
-				state.flapChanges.add(((Number) o).longValue());
-			}
+			readKey(state, rs.getLong(3), rs.wasNull(), rs.getTimestamp(4), rs.getArray(5));
 		});
 	}
 
@@ -490,42 +583,69 @@ class AlertWriter {
 	}
 
 	private void persist(TreeMap<Key, KeyState> keys, Batch batch) {
-		List<String[]> alerts = new ArrayList<>();
+		List<String[]> created = new ArrayList<>();
+		List<String[]> changed = new ArrayList<>();
 		List<String[]> touched = new ArrayList<>();
 		List<String[]> pointers = new ArrayList<>();
+		List<String[]> newKeys = new ArrayList<>();
 		Instant horizon = batch.now.minus(this.properties.flapWindow());
 		keys.forEach((k, state) -> {
-			if (state.alert != null && state.alert.dirty) {
-				alerts.add(state.alert.columns());
+			AlertRow a = state.alert;
+			if (a != null && a.dirty) {
+				if (a.loadedVersion < 0) {
+					created.add(a.columns());
+				}
+				else {
+					changed.add(a.updateColumns());
+				}
 			}
-			else if (state.alert != null && state.alert.touched) {
-				touched.add(state.alert.touchColumns());
+			else if (a != null && a.touched) {
+				touched.add(a.touchColumns());
 			}
 			if (state.pointerChanged || state.flapChanged) {
 				state.flapChanges.removeIf((t) -> t < horizon.getEpochSecond());
-				StringBuilder changes = new StringBuilder("{");
-				state.flapChanges.forEach((t) -> changes.append((changes.length() > 1) ? "," : "").append(t));
-				changes.append('}');
-				pointers.add(new String[] { k.integrationId().toString(), k.fingerprint(),
-						(state.alert != null) ? Long.toString(state.alert.id) : null,
-						(state.alert != null) ? state.alert.firstSeen.toString() : null, changes.toString() });
+				String id = (a != null) ? Long.toString(a.id) : null;
+				String firstSeen = (a != null) ? a.firstSeen.toString() : null;
+				if (state.exists) {
+					pointers.add(new String[] { k.integrationId().toString(), k.fingerprint(), id, firstSeen,
+							arrayText(state.flapChanges), AlertRow.text(state.alertId),
+							(state.firstSeen != null) ? state.firstSeen.toString() : null, state.loadedFlapChanges });
+				}
+				else {
+					newKeys.add(new String[] { k.integrationId().toString(), k.fingerprint(), id, firstSeen,
+							arrayText(state.flapChanges) });
+				}
 			}
 		});
-		if (!alerts.isEmpty()) {
-			execute(UPSERT_ALERTS, columns(alerts, 36));
+		if (!created.isEmpty()) {
+			expect(execute(INSERT_ALERTS, columns(created, WIDTH)), created.size(), "alert insert");
+		}
+		if (!changed.isEmpty()) {
+			expect(execute(UPDATE_ALERTS, columns(changed, WIDTH + 1)), changed.size(), "alert update");
 		}
 		if (!touched.isEmpty()) {
 			// re-sends only: a narrow update PostgreSQL can apply as HOT (V60)
-			execute("UPDATE event.alert a SET last_seen = u.ls::timestamptz, duplicates = u.d::int, "
-					+ "ends_at = u.e::timestamptz, auto_resolve = u.ar::boolean FROM unnest(?::text[], ?::text[], "
-					+ "?::text[], ?::text[], ?::text[], ?::text[]) AS u(id, fs, ls, d, e, ar) "
-					+ "WHERE a.id = u.id::bigint AND a.first_seen = u.fs::timestamptz", columns(touched, 6));
+			expect(execute("UPDATE event.alert a SET last_seen = u.ls::timestamptz, duplicates = u.d::int, "
+					+ "ends_at = u.e::timestamptz, auto_resolve = u.ar::boolean, version = u.v::int FROM unnest("
+					+ "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+					+ "AS u(id, fs, ls, d, e, ar, v, expected) WHERE a.id = u.id::bigint "
+					+ "AND a.first_seen = u.fs::timestamptz AND a.version = u.expected::int", columns(touched, 8)),
+					touched.size(), "re-send update");
 		}
 		if (!pointers.isEmpty()) {
-			execute("UPDATE event.alert_key k SET alert_id = u.a::bigint, first_seen = u.f::timestamptz, "
-					+ "flap_changes = u.c::bigint[] FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
-					+ "AS u(i, fp, a, f, c) WHERE k.integration_id = u.i::uuid AND k.fingerprint = u.fp",
-					columns(pointers, 5));
+			expect(execute("UPDATE event.alert_key k SET alert_id = u.a::bigint, first_seen = u.f::timestamptz, "
+					+ "flap_changes = u.c::bigint[] FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+					+ "?::text[], ?::text[], ?::text[]) AS u(i, fp, a, f, c, oa, ofs, oc) "
+					+ "WHERE k.integration_id = u.i::uuid AND k.fingerprint = u.fp "
+					+ "AND k.alert_id IS NOT DISTINCT FROM u.oa::bigint "
+					+ "AND k.first_seen IS NOT DISTINCT FROM u.ofs::timestamptz AND k.flap_changes = u.oc::bigint[]",
+					columns(pointers, 8)), pointers.size(), "key update");
+		}
+		if (!newKeys.isEmpty()) {
+			expect(execute("INSERT INTO event.alert_key (integration_id, fingerprint, alert_id, first_seen, "
+					+ "flap_changes) SELECT u.i::uuid, u.fp, u.a::bigint, u.f::timestamptz, u.c::bigint[] "
+					+ "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(i, fp, a, f, c) "
+					+ "ON CONFLICT DO NOTHING", columns(newKeys, 5)), newKeys.size(), "key insert");
 		}
 		if (!batch.activities.isEmpty()) {
 			execute("INSERT INTO event.alert_activity (id, alert_id, alert_first_seen, at, kind, actor, from_state, "
@@ -553,13 +673,32 @@ class AlertWriter {
 		return columns;
 	}
 
-	private void execute(String sql, String[]... arrays) {
-		this.jdbc.execute((Connection c) -> c.prepareStatement(sql), (PreparedStatement ps) -> {
+	private int execute(String sql, String[]... arrays) {
+		Integer count = this.jdbc.execute((Connection c) -> c.prepareStatement(sql), (PreparedStatement ps) -> {
 			for (int i = 0; i < arrays.length; i++) {
 				ps.setArray(i + 1, ps.getConnection().createArrayOf("text", arrays[i]));
 			}
 			return ps.executeUpdate();
 		});
+		return (count != null) ? count : 0;
+	}
+
+	private static void expect(int count, int expected, String what) {
+		if (count != expected) {
+			throw new ConcurrentChangeException(what + ": " + count + " of " + expected + " rows still as read");
+		}
+	}
+
+	/**
+	 * A guarded write found a row changed since the optimistic read (a lifecycle action,
+	 * a writer on another node, retention): the batch is written again with locks.
+	 */
+	static final class ConcurrentChangeException extends RuntimeException {
+
+		ConcurrentChangeException(String message) {
+			super(message);
+		}
+
 	}
 
 	record Key(UUID integrationId, String fingerprint) implements Comparable<Key> {
@@ -573,6 +712,12 @@ class AlertWriter {
 	}
 
 	static final class KeyState {
+
+		/** Found in event.alert_key; a new key is inserted with its alert. */
+		boolean exists;
+
+		/** The flap changes as read, the guard of the key update. */
+		String loadedFlapChanges = "{}";
 
 		Long alertId;
 

@@ -69,6 +69,8 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 
 	private final Timer commit;
 
+	private final Counter relocked;
+
 	private volatile boolean running;
 
 	private final List<Thread> threads = new ArrayList<>();
@@ -90,6 +92,9 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 		this.commit = Timer.builder("tianshu.event.intake.commit")
 			.description("Time to apply and commit one intake batch")
 			.publishPercentiles(0.5, 0.99)
+			.register(registry);
+		this.relocked = Counter.builder("tianshu.event.intake.relocked")
+			.description("Intake batches written again with locks after an optimistic write met a concurrent change")
 			.register(registry);
 		registry.gauge("tianshu.event.intake.queued", this.queued);
 		for (int i = 0; i < Math.max(1, properties.writers()); i++) {
@@ -217,8 +222,18 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 		List<IncomingSignal> all = new ArrayList<>();
 		batch.forEach((s) -> all.addAll(s.signals()));
 		Timer.Sample sample = Timer.start();
-		List<SignalOutcome> outcomes = this.authorization
-			.runAsSystem(() -> this.tx.execute((status) -> this.writer.write(all)));
+		List<SignalOutcome> outcomes = this.authorization.runAsSystem(() -> {
+			try {
+				return this.tx.execute((status) -> this.writer.write(all, true));
+			}
+			catch (AlertWriter.ConcurrentChangeException ex) {
+				// rolled back; rare (a lifecycle action or another writer on the same
+				// rows)
+				this.relocked.increment();
+				log.debug("Intake batch written again with locks: {}", ex.getMessage());
+				return this.tx.execute((status) -> this.writer.write(all, false));
+			}
+		});
 		sample.stop(this.commit);
 		this.batches.increment();
 		this.batchSignals.record(all.size());

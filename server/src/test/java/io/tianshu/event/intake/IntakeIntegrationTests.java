@@ -48,6 +48,12 @@ class IntakeIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	private UUID integration(IntegrationKind kind) {
 		return this.authorization.runAsSystem(() -> this.integrations
 			.create(new IntegrationDraft(kind.code() + " " + UUID.randomUUID(), kind, true, null, null, null, null))
@@ -114,6 +120,74 @@ class IntakeIntegrationTests {
 		assertThat(this.partitions.partitions("raw_event")).contains("raw_event_p200101");
 		assertThat(this.partitions.dropExpired()).contains("raw_event_p200101");
 		assertThat(this.partitions.partitions("raw_event")).doesNotContain("raw_event_p200101");
+	}
+
+	@Test
+	void aLaterStartOfAnActiveAlertIsADuplicateAsAlertmanagerKeepsTheEarliestStart() {
+		UUID id = integration(IntegrationKind.PROMETHEUS);
+		IncomingSignal first = firing(id, "merge", STARTED);
+		long alert = this.intake.submit(List.of(first)).join().outcomes().get(0).alertId();
+		// a sender that omits startsAt gets "now" each time: still the same alert
+		// instance
+		IntakeReceipt later = this.intake.submit(List.of(firing(id, "merge", STARTED.plusSeconds(60)))).join();
+		assertThat(later.outcomes().get(0).outcome()).isEqualTo(IntakeReceipt.Outcome.DUPLICATE);
+		assertThat(this.jdbc.sql("SELECT starts_at FROM event.alert WHERE id = ?")
+			.param(alert)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant()).isEqualTo(STARTED);
+		// an earlier start is taken, as Alertmanager's merge does
+		IntakeReceipt earlier = this.intake.submit(List.of(firing(id, "merge", STARTED.minusSeconds(60)))).join();
+		assertThat(earlier.outcomes().get(0).outcome()).isEqualTo(IntakeReceipt.Outcome.UPDATED);
+		assertThat(this.jdbc.sql("SELECT starts_at FROM event.alert WHERE id = ?")
+			.param(alert)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant()).isEqualTo(STARTED.minusSeconds(60));
+	}
+
+	@Test
+	void aChangeMadeWhileABatchIsWrittenIsKeptAndTheBatchIsWrittenAgainWithLocks() throws Exception {
+		UUID id = integration(IntegrationKind.PROMETHEUS);
+		long alert = this.intake.submit(List.of(firing(id, "race", STARTED))).join().outcomes().get(0).alertId();
+		double relockedBefore = this.meters.counter("tianshu.event.intake.relocked").count();
+		try (java.sql.Connection other = this.dataSource.getConnection()) {
+			// a lifecycle change holds the alert's row while the intake reads it unlocked
+			other.setAutoCommit(false);
+			try (var ps = other.prepareStatement(
+					"UPDATE event.alert SET state = 'ACKNOWLEDGED', acknowledged_by = 'race-test', version = version + 1 "
+							+ "WHERE id = ?")) {
+				ps.setLong(1, alert);
+				assertThat(ps.executeUpdate()).isEqualTo(1);
+			}
+			CompletableFuture<IntakeReceipt> resend = this.intake.submit(List.of(firing(id, "race", STARTED)));
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(20))
+				.until(() -> this.jdbc
+					.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+							+ "AND query LIKE 'UPDATE event.alert a SET%'")
+					.query(Long.class)
+					.single() > 0);
+			other.commit();
+			assertThat(resend.get(20, java.util.concurrent.TimeUnit.SECONDS).outcomes().get(0).outcome())
+				.isEqualTo(IntakeReceipt.Outcome.DUPLICATE);
+		}
+		assertThat(this.meters.counter("tianshu.event.intake.relocked").count()).isGreaterThan(relockedBefore);
+		var row = this.jdbc.sql("SELECT state, acknowledged_by, duplicates, version FROM event.alert WHERE id = ?")
+			.param(alert)
+			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+			.single();
+		// the acknowledgement is kept, the re-send counted once, the version raised by
+		// both
+		assertThat(row).containsExactly("ACKNOWLEDGED", "race-test", 1, 3);
+	}
+
+	private static IncomingSignal firing(UUID integration, String fingerprint, Instant startsAt) {
+		return IncomingSignal.builder(integration, fingerprint, SignalStatus.FIRING, Instant.now())
+			.severity(Severity.MAJOR, "major")
+			.startsAt(startsAt)
+			.summary("intake " + fingerprint)
+			.build();
 	}
 
 }
