@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -184,7 +183,7 @@ class IngestSupport {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		Instant t = OffsetDateTime.parse(text.strip()).toInstant();
+		Instant t = Rfc3339.parse(text.strip());
 		return (t.getEpochSecond() <= -62135596800L) ? null : t;
 	}
 

@@ -103,6 +103,16 @@ class AlertWriter {
 				+ "AND a.version = u.expected::int";
 	}
 
+	/** One digest per thread: looking the algorithm up cost more than hashing. */
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	});
+
 	private final JdbcTemplate jdbc;
 
 	private final JsonMapper json;
@@ -142,13 +152,14 @@ class AlertWriter {
 
 	/**
 	 * Applies the signals in order; runs inside the caller's transaction.
+	 * @param hashes the {@link #identityHash} of each signal
 	 * @param optimistic read the keys and alerts without locking them; every write is
 	 * guarded by what was read (alert version, key pointer) and a guard that fails throws
 	 * {@link ConcurrentChangeException} (the caller rolls back and writes the batch again
 	 * with {@code optimistic = false}). When false, the keys and alerts are locked first,
 	 * so the guards hold.
 	 */
-	List<SignalOutcome> write(List<IncomingSignal> signals, boolean optimistic) {
+	List<SignalOutcome> write(List<IncomingSignal> signals, List<String> hashes, boolean optimistic) {
 		Instant now = this.clock.instant();
 		Batch batch = new Batch(now);
 		TreeMap<Key, KeyState> keys = new TreeMap<>();
@@ -163,9 +174,10 @@ class AlertWriter {
 			loadAlerts(keys);
 		}
 		List<SignalOutcome> outcomes = new ArrayList<>(signals.size());
-		for (IncomingSignal s : signals) {
+		for (int i = 0; i < signals.size(); i++) {
+			IncomingSignal s = signals.get(i);
 			KeyState key = keys.get(new Key(s.integrationId(), s.fingerprint()));
-			String hash = identityHash(s);
+			String hash = hashes.get(i);
 			SignalOutcome outcome = apply(s, hash, key, batch);
 			outcomes.add(outcome);
 			if (s.status() != SignalStatus.EXPIRED) {
@@ -473,13 +485,9 @@ class AlertWriter {
 		b.append('\u0002');
 		s.annotations().forEach((k, v) -> b.append('\u0001').append(k).append('=').append(v));
 		b.append('\u0002').append(s.links()).append('\u0002').append(s.details()).append('\u0002').append(s.groupKey());
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		MessageDigest sha = SHA256.get();
+		byte[] digest = sha.digest(b.toString().getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(digest, 0, 16);
 	}
 
 	/**

@@ -135,21 +135,25 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 		int writers = this.queues.size();
 		List<List<IncomingSignal>> parts = new ArrayList<>(writers);
 		List<List<Integer>> partPositions = new ArrayList<>(writers);
+		List<List<String>> partHashes = new ArrayList<>(writers);
 		for (int w = 0; w < writers; w++) {
 			parts.add(new ArrayList<>());
 			partPositions.add(new ArrayList<>());
+			partHashes.add(new ArrayList<>());
 		}
 		for (int i = 0; i < kept.size(); i++) {
 			IncomingSignal signal = kept.get(i);
 			int w = Math.floorMod(31 * signal.integrationId().hashCode() + signal.fingerprint().hashCode(), writers);
 			parts.get(w).add(signal);
 			partPositions.get(w).add(positions.get(i));
+			// on the caller's thread: the writer is the one serial step of the intake
+			partHashes.get(w).add(AlertWriter.identityHash(signal));
 		}
 		int nonEmpty = (int) parts.stream().filter((p) -> !p.isEmpty()).count();
 		Receipt receipt = new Receipt(outcomes, nonEmpty, future);
 		for (int w = 0; w < writers; w++) {
 			if (!parts.get(w).isEmpty()) {
-				this.queues.get(w).add(new Submission(parts.get(w), partPositions.get(w), receipt));
+				this.queues.get(w).add(new Submission(parts.get(w), partPositions.get(w), partHashes.get(w), receipt));
 			}
 		}
 		return future;
@@ -220,18 +224,22 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 
 	private void commit(List<Submission> batch) {
 		List<IncomingSignal> all = new ArrayList<>();
-		batch.forEach((s) -> all.addAll(s.signals()));
+		List<String> hashes = new ArrayList<>();
+		batch.forEach((s) -> {
+			all.addAll(s.signals());
+			hashes.addAll(s.hashes());
+		});
 		Timer.Sample sample = Timer.start();
 		List<SignalOutcome> outcomes = this.authorization.runAsSystem(() -> {
 			try {
-				return this.tx.execute((status) -> this.writer.write(all, true));
+				return this.tx.execute((status) -> this.writer.write(all, hashes, true));
 			}
 			catch (AlertWriter.ConcurrentChangeException ex) {
 				// rolled back; rare (a lifecycle action or another writer on the same
 				// rows)
 				this.relocked.increment();
 				log.debug("Intake batch written again with locks: {}", ex.getMessage());
-				return this.tx.execute((status) -> this.writer.write(all, false));
+				return this.tx.execute((status) -> this.writer.write(all, hashes, false));
 			}
 		});
 		sample.stop(this.commit);
@@ -297,7 +305,8 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 	}
 
 	/** One writer's part of a submission. */
-	private record Submission(List<IncomingSignal> signals, List<Integer> positions, Receipt receipt) {
+	private record Submission(List<IncomingSignal> signals, List<Integer> positions, List<String> hashes,
+			Receipt receipt) {
 	}
 
 	/** Completes a submission's future once every part is committed, or fails it. */
