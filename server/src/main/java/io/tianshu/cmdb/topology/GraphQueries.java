@@ -1,11 +1,13 @@
 package io.tianshu.cmdb.topology;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,8 +15,6 @@ import io.tianshu.cmdb.BusinessView;
 import io.tianshu.cmdb.BusinessView.Layer;
 import io.tianshu.cmdb.CiId;
 import io.tianshu.cmdb.CmdbPermissions;
-import io.tianshu.cmdb.LifecycleState;
-import io.tianshu.cmdb.RelationId;
 import io.tianshu.cmdb.Topology;
 import io.tianshu.cmdb.TopologyGraph;
 import io.tianshu.cmdb.TopologyGraph.Edge;
@@ -24,13 +24,13 @@ import io.tianshu.platform.Authorization;
 import io.tianshu.platform.PermissionScope;
 import io.tianshu.platform.TianshuException;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Impact queries as one recursive CTE over {@code cmdb.relation} (indexed by source and
- * by target), and shortest paths as a breadth-first search with one query per hop.
+ * Impact, path and business view over the in-memory {@link GraphIndex}: a breadth-first
+ * walk over int slots, no database round trip but the index's freshness check (and, for
+ * callers limited by scope, the scope look-ups of {@link CiScopes} exactly as before).
+ * Callers the index cannot answer for are served by {@link SqlTopology}.
  */
 @Service
 class GraphQueries implements Topology {
@@ -38,127 +38,130 @@ class GraphQueries implements Topology {
 	/** The most nodes an impact or path answer carries; larger answers are refused. */
 	static final int MAX_NODES = 20_000;
 
-	private final JdbcClient jdbc;
+	/** PostgreSQL's order of {@code uuid} values: their bytes, unsigned. */
+	private static final Comparator<CiId> UUID_ORDER = (a, b) -> {
+		int high = Long.compareUnsigned(a.value().getMostSignificantBits(), b.value().getMostSignificantBits());
+		return (high != 0) ? high
+				: Long.compareUnsigned(a.value().getLeastSignificantBits(), b.value().getLeastSignificantBits());
+	};
+
+	/** The database's collation is C: names sort by code point. */
+	private static final Comparator<String> NAME_ORDER = (a, b) -> Arrays.compare(a.codePoints().toArray(),
+			b.codePoints().toArray());
+
+	private final GraphIndex index;
+
+	private final SqlTopology sql;
 
 	private final Authorization authorization;
 
 	private final CiScopes scopes;
 
-	GraphQueries(JdbcClient jdbc, Authorization authorization, CiScopes scopes) {
-		this.jdbc = jdbc;
+	GraphQueries(GraphIndex index, SqlTopology sql, Authorization authorization, CiScopes scopes) {
+		this.index = index;
+		this.sql = sql;
 		this.authorization = authorization;
 		this.scopes = scopes;
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public TopologyGraph impact(CiId start, Direction direction, int depth, Set<String> types) {
 		this.authorization.require(CmdbPermissions.CI_READ);
 		if (depth < 1 || depth > MAX_DEPTH) {
 			throw TianshuException.invalidField("depth", "cmdb.topology.depth-invalid", "depth must be 1–" + MAX_DEPTH);
 		}
-		requireCi(start);
 		this.scopes.requireVisible(start);
-		boolean down = direction != Direction.UPSTREAM;
-		String from = down ? "source_id" : "target_id";
-		String to = down ? "target_id" : "source_id";
-		String typeFilter = types.isEmpty() ? "" : " AND type_code = ANY (?)";
-		// Breadth first, one query per level over the frontier's unvisited nodes (an
-		// array
-		// parameter): every node is expanded once, at its shortest depth. A recursive CTE
-		// expands a node again for each depth it is reached at, which fan-out graphs (a
-		// business system's depends_on web) multiply into many times the answer.
-		String sql = "SELECT id, type_code, source_id, target_id, %2$s FROM cmdb.relation WHERE %1$s = ANY (?)%3$s"
-			.formatted(from, to, typeFilter);
-		Map<UUID, Integer> depths = new LinkedHashMap<>();
-		depths.put(start.value(), 0);
-		Map<UUID, Edge> edges = new LinkedHashMap<>();
-		List<UUID> frontier = List.of(start.value());
-		for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
-			UUID[] ids = frontier.toArray(UUID[]::new);
-			String[] typeArray = types.toArray(String[]::new);
-			List<Object[]> rows = this.jdbc.sql(sql)
-				.params(types.isEmpty() ? new Object[] { ids } : new Object[] { ids, typeArray })
-				.query((rs,
-						n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-								rs.getObject(4, UUID.class), rs.getObject(5, UUID.class) })
-				.list();
-			List<UUID> next = new ArrayList<>();
-			for (Object[] row : rows) {
-				edges.putIfAbsent((UUID) row[0], new Edge(new RelationId((UUID) row[0]), (String) row[1],
-						new CiId((UUID) row[2]), new CiId((UUID) row[3])));
-				if (depths.putIfAbsent((UUID) row[4], level) == null) {
-					next.add((UUID) row[4]);
-				}
-			}
-			if (depths.size() > MAX_NODES || edges.size() > MAX_NODES * 4) {
+		Optional<TopologyGraph> answer = this.index.read((graph) -> {
+			CiGraph.Reach reach = graph.impact(slot(graph, start), direction != Direction.UPSTREAM, depth,
+					graph.typeMask(types), MAX_NODES, MAX_NODES * 4);
+			if (reach == null) {
 				throw tooLarge();
 			}
-			frontier = next;
+			List<Node> nodes = new ArrayList<>(reach.nodes().length);
+			for (int i = 0; i < reach.nodes().length; i++) {
+				nodes.add(node(graph, reach.nodes()[i], reach.depths()[i]));
+			}
+			List<Edge> edges = new ArrayList<>(reach.edges().length);
+			for (int relation : reach.edges()) {
+				edges.add(edge(graph, relation));
+			}
+			return new TopologyGraph(nodes, edges);
+		});
+		if (answer.isEmpty()) {
+			return this.sql.impact(start, direction, depth, types);
 		}
-		return visible(depths, List.copyOf(edges.values()));
+		return visible(answer.get());
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public TopologyGraph path(CiId from, CiId to, int maxDepth, Set<String> types) {
 		this.authorization.require(CmdbPermissions.CI_READ);
 		if (maxDepth < 1 || maxDepth > MAX_DEPTH) {
 			throw TianshuException.invalidField("maxDepth", "cmdb.topology.depth-invalid",
 					"maxDepth must be 1–" + MAX_DEPTH);
 		}
-		requireCi(from);
-		requireCi(to);
 		this.scopes.requireVisible(from);
 		this.scopes.requireVisible(to);
 		PermissionScope scope = this.scopes.of(CmdbPermissions.CI_READ);
-		if (from.equals(to)) {
-			return new TopologyGraph(nodes(Map.of(from.value(), 0)), List.of());
+		Optional<TopologyGraph> answer = this.index
+			.read((graph) -> path(graph, slot(graph, from), slot(graph, to), maxDepth, graph.typeMask(types), scope));
+		return answer.orElseGet(() -> this.sql.path(from, to, maxDepth, types));
+	}
+
+	/** Breadth first over relations in both directions, one hop at a time. */
+	private TopologyGraph path(CiGraph graph, int from, int to, int maxDepth, boolean[] types, PermissionScope scope) {
+		if (from == to) {
+			return new TopologyGraph(List.of(node(graph, from, 0)), List.of());
 		}
-		Map<UUID, Edge> reachedBy = new HashMap<>();
-		Set<UUID> seen = new HashSet<>(Set.of(from.value()));
-		List<UUID> frontier = List.of(from.value());
-		String typeFilter = types.isEmpty() ? "" : " AND type_code IN (:types)";
+		int[] reachedBy = new int[graph.ciCount()];
+		Arrays.fill(reachedBy, -1);
+		boolean[] seen = new boolean[graph.ciCount()];
+		seen[from] = true;
+		int seenCount = 1;
+		List<Integer> frontier = List.of(from);
 		for (int hop = 1; hop <= maxDepth && !frontier.isEmpty(); hop++) {
-			var statement = this.jdbc.sql("""
-					SELECT id, type_code, source_id, target_id FROM cmdb.relation
-					WHERE (source_id IN (:frontier) OR target_id IN (:frontier))""" + typeFilter)
-				.param("frontier", frontier);
-			if (!types.isEmpty()) {
-				statement = statement.param("types", List.copyOf(types));
+			List<Integer> edges = new ArrayList<>();
+			for (int ci : frontier) {
+				for (boolean outgoing : new boolean[] { true, false }) {
+					for (int relation : graph.relations(ci, outgoing, -1)) {
+						int type = graph.typeOf(relation);
+						if (types == null || (type < types.length && types[type])) {
+							edges.add(relation);
+						}
+					}
+				}
 			}
-			List<Edge> edges = statement
-				.query((rs, n) -> new Edge(new RelationId(rs.getObject(1, UUID.class)), rs.getString(2),
-						new CiId(rs.getObject(3, UUID.class)), new CiId(rs.getObject(4, UUID.class))))
-				.list();
-			Set<UUID> current = new HashSet<>(frontier);
-			List<UUID> next = new ArrayList<>();
 			if (!scope.everywhere()) {
 				// a path only crosses CIs the caller may see
 				Set<UUID> ends = new HashSet<>();
-				edges.forEach((e) -> {
-					ends.add(e.source().value());
-					ends.add(e.target().value());
+				edges.forEach((r) -> {
+					ends.add(graph.ciId(graph.source(r)).value());
+					ends.add(graph.ciId(graph.target(r)).value());
 				});
 				Set<UUID> covered = this.scopes.covered(ends, scope);
 				edges = edges.stream()
-					.filter((e) -> covered.contains(e.source().value()) && covered.contains(e.target().value()))
+					.filter((r) -> covered.contains(graph.ciId(graph.source(r)).value())
+							&& covered.contains(graph.ciId(graph.target(r)).value()))
 					.toList();
 			}
-			for (Edge edge : edges) {
-				UUID a = edge.source().value();
-				UUID b = edge.target().value();
-				for (UUID[] step : new UUID[][] { { a, b }, { b, a } }) {
-					if (current.contains(step[0]) && seen.add(step[1])) {
-						reachedBy.put(step[1], edge);
+			Set<Integer> current = new HashSet<>(frontier);
+			List<Integer> next = new ArrayList<>();
+			for (int relation : edges) {
+				int a = graph.source(relation);
+				int b = graph.target(relation);
+				for (int[] step : new int[][] { { a, b }, { b, a } }) {
+					if (current.contains(step[0]) && !seen[step[1]]) {
+						seen[step[1]] = true;
+						seenCount++;
+						reachedBy[step[1]] = relation;
 						next.add(step[1]);
 					}
 				}
 			}
-			if (seen.contains(to.value())) {
-				return walkBack(from.value(), to.value(), reachedBy);
+			if (seen[to]) {
+				return walkBack(graph, from, to, reachedBy);
 			}
-			if (seen.size() > MAX_NODES) {
+			if (seenCount > MAX_NODES) {
 				throw tooLarge();
 			}
 			frontier = next;
@@ -166,143 +169,134 @@ class GraphQueries implements Topology {
 		return new TopologyGraph(List.of(), List.of());
 	}
 
-	/** The graph without the CIs outside the caller's scope and their edges. */
-	private TopologyGraph visible(Map<UUID, Integer> depths, List<Edge> edges) {
-		PermissionScope scope = this.scopes.of(CmdbPermissions.CI_READ);
-		if (scope.everywhere()) {
-			return new TopologyGraph(nodes(depths), edges);
+	private static TopologyGraph walkBack(CiGraph graph, int from, int to, int[] reachedBy) {
+		List<Edge> edges = new ArrayList<>();
+		List<Integer> order = new ArrayList<>();
+		int ci = to;
+		order.add(ci);
+		while (ci != from) {
+			int relation = reachedBy[ci];
+			edges.add(0, edge(graph, relation));
+			ci = (graph.source(relation) == ci) ? graph.target(relation) : graph.source(relation);
+			order.add(0, ci);
 		}
-		Set<UUID> covered = this.scopes.covered(depths.keySet(), scope);
-		Map<UUID, Integer> kept = new LinkedHashMap<>();
-		depths.forEach((id, depth) -> {
-			if (covered.contains(id)) {
-				kept.put(id, depth);
-			}
-		});
-		return new TopologyGraph(nodes(kept),
-				edges.stream()
-					.filter((e) -> covered.contains(e.source().value()) && covered.contains(e.target().value()))
-					.toList());
+		List<Node> nodes = new ArrayList<>();
+		for (int i = 0; i < order.size(); i++) {
+			nodes.add(node(graph, order.get(i), i));
+		}
+		return new TopologyGraph(nodes, edges);
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public BusinessView businessView(CiId system) {
 		this.authorization.require(CmdbPermissions.CI_READ);
-		requireCi(system);
 		this.scopes.requireVisible(system);
-		Map<UUID, BusinessView.Node> nodes = new LinkedHashMap<>();
-		Map<UUID, Edge> edges = new LinkedHashMap<>();
-		this.jdbc.sql("SELECT id, model_code, name, state FROM cmdb.ci WHERE id = ?")
-			.param(system.value())
-			.query((rs, n) -> new BusinessView.Node(new CiId(rs.getObject(1, UUID.class)), rs.getString(2),
-					rs.getString(3), LifecycleState.valueOf(rs.getString(4)), Layer.BUSINESS_SYSTEM))
-			.list()
-			.forEach((node) -> nodes.put(node.id().value(), node));
-		if (!nodes.get(system.value()).model().equals("business_system")) {
-			throw TianshuException.invalid("cmdb.topology.not-business-system",
-					"CI " + system + " is a " + nodes.get(system.value()).model() + ", not a business_system");
+		Optional<BusinessView> answer = this.index.read((graph) -> businessView(graph, system));
+		if (answer.isEmpty()) {
+			return this.sql.businessView(system);
 		}
-		List<UUID> apps = step(List.of(system.value()), "contains", true, List.of("application"), Layer.APPLICATION,
-				nodes, edges);
-		step(apps, "contains", true, List.of("service"), Layer.SERVICE, nodes, edges);
-		List<UUID> instances = step(apps, "depends_on", true, List.of("db_instance", "middleware_instance"),
-				Layer.INSTANCE, nodes, edges);
-		List<UUID> runners = new ArrayList<>(apps);
-		runners.addAll(instances);
-		List<UUID> hosts = step(runners, "runs_on", true, List.of("host"), Layer.HOST, nodes, edges);
-		step(hosts, "contains", false, List.of("rack"), Layer.INFRASTRUCTURE, nodes, edges);
-		step(hosts, "connects_to", true, List.of("network_device"), Layer.INFRASTRUCTURE, nodes, edges);
+		BusinessView view = answer.get();
 		PermissionScope scope = this.scopes.of(CmdbPermissions.CI_READ);
-		Set<UUID> covered = scope.everywhere() ? nodes.keySet() : this.scopes.covered(nodes.keySet(), scope);
-		return new BusinessView(system,
-				nodes.values().stream().filter((n) -> covered.contains(n.id().value())).toList(),
-				edges.values()
+		if (scope.everywhere()) {
+			return view;
+		}
+		Set<UUID> covered = this.scopes.covered(view.nodes().stream().map((n) -> n.id().value()).toList(), scope);
+		return new BusinessView(system, view.nodes().stream().filter((n) -> covered.contains(n.id().value())).toList(),
+				view.edges()
 					.stream()
 					.filter((e) -> covered.contains(e.source().value()) && covered.contains(e.target().value()))
 					.toList());
 	}
 
+	private BusinessView businessView(CiGraph graph, CiId system) {
+		int start = slot(graph, system);
+		if (!graph.model(start).equals("business_system")) {
+			throw TianshuException.invalid("cmdb.topology.not-business-system",
+					"CI " + system + " is a " + graph.model(start) + ", not a business_system");
+		}
+		Map<Integer, BusinessView.Node> nodes = new LinkedHashMap<>();
+		Map<Integer, Edge> edges = new LinkedHashMap<>();
+		nodes.put(start, new BusinessView.Node(graph.ciId(start), graph.model(start), graph.name(start),
+				graph.state(start), Layer.BUSINESS_SYSTEM));
+		List<Integer> apps = step(graph, List.of(start), "contains", true, Set.of("application"), Layer.APPLICATION,
+				nodes, edges);
+		step(graph, apps, "contains", true, Set.of("service"), Layer.SERVICE, nodes, edges);
+		List<Integer> instances = step(graph, apps, "depends_on", true, Set.of("db_instance", "middleware_instance"),
+				Layer.INSTANCE, nodes, edges);
+		List<Integer> runners = new ArrayList<>(apps);
+		runners.addAll(instances);
+		List<Integer> hosts = step(graph, runners, "runs_on", true, Set.of("host"), Layer.HOST, nodes, edges);
+		step(graph, hosts, "contains", false, Set.of("rack"), Layer.INFRASTRUCTURE, nodes, edges);
+		step(graph, hosts, "connects_to", true, Set.of("network_device"), Layer.INFRASTRUCTURE, nodes, edges);
+		return new BusinessView(system, List.copyOf(nodes.values()), List.copyOf(edges.values()));
+	}
+
 	/**
 	 * One layer of the business view: the CIs of the models related to {@code from} by
-	 * the type ({@code forward}: from is the source). Returns the ids new to the view.
+	 * the type ({@code forward}: from is the source), by name. Returns the slots new to
+	 * the view.
 	 */
-	private List<UUID> step(List<UUID> from, String type, boolean forward, List<String> models, Layer layer,
-			Map<UUID, BusinessView.Node> nodes, Map<UUID, Edge> edges) {
-		if (from.isEmpty()) {
+	private static List<Integer> step(CiGraph graph, List<Integer> from, String type, boolean forward,
+			Set<String> models, Layer layer, Map<Integer, BusinessView.Node> nodes, Map<Integer, Edge> edges) {
+		int typeIndex = graph.type(type);
+		if (from.isEmpty() || typeIndex < 0) {
 			return List.of();
 		}
-		String near = forward ? "source_id" : "target_id";
-		String far = forward ? "target_id" : "source_id";
-		List<UUID> added = new ArrayList<>();
-		this.jdbc.sql("""
-				SELECT r.id, r.source_id, r.target_id, c.id, c.model_code, c.name, c.state
-				FROM cmdb.relation r JOIN cmdb.ci c ON c.id = r.%2$s
-				WHERE r.%1$s IN (:from) AND r.type_code = :type AND c.model_code IN (:models)
-				ORDER BY c.name, c.id""".formatted(near, far))
-			.param("from", from)
-			.param("type", type)
-			.param("models", models)
-			.query((rs, n) -> {
-				UUID id = rs.getObject(4, UUID.class);
-				edges.putIfAbsent(rs.getObject(1, UUID.class), new Edge(new RelationId(rs.getObject(1, UUID.class)),
-						type, new CiId(rs.getObject(2, UUID.class)), new CiId(rs.getObject(3, UUID.class))));
-				if (!nodes.containsKey(id)) {
-					nodes.put(id, new BusinessView.Node(new CiId(id), rs.getString(5), rs.getString(6),
-							LifecycleState.valueOf(rs.getString(7)), layer));
-					added.add(id);
+		List<int[]> found = new ArrayList<>();
+		for (int ci : from) {
+			for (int relation : graph.relations(ci, forward, typeIndex)) {
+				int far = forward ? graph.target(relation) : graph.source(relation);
+				if (models.contains(graph.model(far))) {
+					found.add(new int[] { relation, far });
 				}
-				return id;
-			})
-			.list();
+			}
+		}
+		found.sort(Comparator.<int[], String>comparing((f) -> graph.name(f[1]), NAME_ORDER)
+			.thenComparing((f) -> graph.ciId(f[1]), UUID_ORDER));
+		List<Integer> added = new ArrayList<>();
+		for (int[] f : found) {
+			edges.putIfAbsent(f[0], edge(graph, f[0]));
+			if (!nodes.containsKey(f[1])) {
+				nodes.put(f[1], new BusinessView.Node(graph.ciId(f[1]), graph.model(f[1]), graph.name(f[1]),
+						graph.state(f[1]), layer));
+				added.add(f[1]);
+			}
+		}
 		if (nodes.size() > MAX_NODES) {
 			throw tooLarge();
 		}
 		return added;
 	}
 
-	private TopologyGraph walkBack(UUID from, UUID to, Map<UUID, Edge> reachedBy) {
-		List<Edge> edges = new ArrayList<>();
-		List<UUID> order = new ArrayList<>();
-		UUID node = to;
-		order.add(node);
-		while (!node.equals(from)) {
-			Edge edge = reachedBy.get(node);
-			edges.add(0, edge);
-			node = edge.source().value().equals(node) ? edge.target().value() : edge.source().value();
-			order.add(0, node);
+	/** The graph without the CIs outside the caller's scope and their edges. */
+	private TopologyGraph visible(TopologyGraph graph) {
+		PermissionScope scope = this.scopes.of(CmdbPermissions.CI_READ);
+		if (scope.everywhere()) {
+			return graph;
 		}
-		Map<UUID, Integer> depths = new LinkedHashMap<>();
-		for (int i = 0; i < order.size(); i++) {
-			depths.put(order.get(i), i);
-		}
-		return new TopologyGraph(nodes(depths), edges);
+		Set<UUID> covered = this.scopes.covered(graph.nodes().stream().map((n) -> n.id().value()).toList(), scope);
+		return new TopologyGraph(graph.nodes().stream().filter((n) -> covered.contains(n.id().value())).toList(),
+				graph.edges()
+					.stream()
+					.filter((e) -> covered.contains(e.source().value()) && covered.contains(e.target().value()))
+					.toList());
 	}
 
-	private List<Node> nodes(Map<UUID, Integer> depths) {
-		Map<UUID, Node> byId = new HashMap<>();
-		// one array parameter rather than thousands of placeholders
-		this.jdbc.sql("SELECT id, model_code, name, state FROM cmdb.ci WHERE id = ANY (?)")
-			.param(depths.keySet().toArray(UUID[]::new))
-			.query((rs, n) -> new Node(new CiId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
-					LifecycleState.valueOf(rs.getString(4)), depths.get(rs.getObject(1, UUID.class))))
-			.list()
-			.forEach((node) -> byId.put(node.id().value(), node));
-		List<Node> nodes = new ArrayList<>();
-		for (UUID id : depths.keySet()) {
-			nodes.add(byId.get(id));
-		}
-		nodes.sort((a, b) -> Integer.compare(a.depth(), b.depth()));
-		return nodes;
-	}
-
-	private void requireCi(CiId id) {
-		if (this.jdbc.sql("SELECT count(*) FROM cmdb.ci WHERE id = ?")
-			.param(id.value())
-			.query(Integer.class)
-			.single() == 0) {
+	private static int slot(CiGraph graph, CiId id) {
+		int slot = graph.slot(id.value());
+		if (slot < 0) {
 			throw TianshuException.notFound("cmdb.ci.not-found", "No configuration item " + id);
 		}
+		return slot;
+	}
+
+	private static Node node(CiGraph graph, int ci, int depth) {
+		return new Node(graph.ciId(ci), graph.model(ci), graph.name(ci), graph.state(ci), depth);
+	}
+
+	private static Edge edge(CiGraph graph, int relation) {
+		return new Edge(graph.relationId(relation), graph.typeCode(relation), graph.ciId(graph.source(relation)),
+				graph.ciId(graph.target(relation)));
 	}
 
 	private static TianshuException tooLarge() {
