@@ -116,6 +116,7 @@ function Listener({ status }: { status: ListenerStatus }) {
           {recent.length > 0 && (
             <Table<ListenerRejection>
               size="small"
+              tableLayout="fixed"
               rowKey={(r) => `${r.at}-${r.sourceAddress}-${r.reason}-${r.sample}`}
               pagination={false}
               dataSource={recent}
@@ -124,21 +125,25 @@ function Listener({ status }: { status: ListenerStatus }) {
                 {
                   title: t('event.integrations.listeners.at'),
                   key: 'at',
-                  width: 170,
-                  render: (_, r) => <Time at={r.at} />,
+                  width: 150,
+                  render: (_, r) => (
+                    <Space orientation="vertical" size={0}>
+                      <Time at={r.at} />
+                      <Typography.Text type="secondary">{r.sourceAddress}</Typography.Text>
+                    </Space>
+                  ),
                 },
-                { title: t('event.integrations.listeners.source'), dataIndex: 'sourceAddress', width: 130 },
                 {
                   title: t('event.integrations.listeners.reason'),
-                  dataIndex: 'reason',
-                  width: 200,
-                  render: (r: string) => <code>{r}</code>,
-                },
-                {
-                  title: t('event.integrations.listeners.sample'),
-                  dataIndex: 'sample',
-                  ellipsis: true,
-                  render: (s: string) => <span className="ts-mono">{s}</span>,
+                  key: 'reason',
+                  render: (_, r) => (
+                    <Space orientation="vertical" size={0} style={{ maxWidth: '100%' }}>
+                      <code>{r.reason}</code>
+                      <Typography.Text className="ts-mono" ellipsis={{ tooltip: r.sample }}>
+                        {r.sample}
+                      </Typography.Text>
+                    </Space>
+                  ),
                 },
               ]}
             />
