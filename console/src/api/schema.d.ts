@@ -4170,6 +4170,19 @@ export interface components {
             /** Format: double */
             rate?: number;
         };
+        AnalyticsCounts: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            bucket?: string;
+            timeZone?: string;
+            by?: string;
+            /** Format: int64 */
+            total?: number;
+            buckets?: string[];
+            series?: components["schemas"]["Series"][];
+        };
         CursorPageAlertView: {
             items?: components["schemas"]["AlertView"][];
             nextCursor?: string;
@@ -4428,8 +4441,18 @@ export interface components {
         BusinessView: {
             /** Format: uuid */
             system?: string;
-            nodes?: components["schemas"]["Node"][];
+            nodes?: components["schemas"]["BusinessViewNode"][];
             edges?: components["schemas"]["Edge"][];
+        };
+        BusinessViewNode: {
+            /** Format: uuid */
+            id?: string;
+            model?: string;
+            name?: string;
+            /** @enum {string} */
+            state?: "PLANNED" | "IN_USE" | "MAINTENANCE" | "RETIRED";
+            /** @enum {string} */
+            layer?: "BUSINESS_SYSTEM" | "APPLICATION" | "SERVICE" | "INSTANCE" | "HOST" | "INFRASTRUCTURE";
         };
         CalendarSummary: {
             /** Format: uuid */
@@ -8229,7 +8252,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["Counts"];
+                    "*/*": components["schemas"]["AnalyticsCounts"];
                 };
             };
         };
