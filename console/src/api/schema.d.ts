@@ -1624,6 +1624,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/listeners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listeners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/listeners/{protocol}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listener"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/integrations/{id}/stats": {
         parameters: {
             query?: never;
@@ -2488,7 +2520,7 @@ export interface components {
             };
             description?: string;
         };
-        Draft: {
+        TopologyInhibitionDraft: {
             enabled?: boolean;
             /** @enum {string} */
             minSeverity?: "CRITICAL" | "MAJOR" | "MINOR" | "WARNING" | "INFO";
@@ -2509,6 +2541,18 @@ export interface components {
             maxDepth?: number;
             /** Format: date-time */
             updatedAt?: string;
+        };
+        SilenceDraft: {
+            matchers?: string[];
+            /** Format: uuid */
+            ciId?: string;
+            /** Format: uuid */
+            businessSystemId?: string;
+            /** Format: date-time */
+            startsAt?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            comment?: string;
         };
         Silence: {
             /** Format: uuid */
@@ -2575,6 +2619,21 @@ export interface components {
             createdAt?: string;
             /** Format: date-time */
             updatedAt?: string;
+        };
+        MaintenanceWindowDraft: {
+            name?: string;
+            enabled?: boolean;
+            matchers?: string[];
+            /** Format: uuid */
+            ciId?: string;
+            /** Format: uuid */
+            businessSystemId?: string;
+            schedule?: components["schemas"]["WindowSchedule"];
+            /** Format: date-time */
+            validFrom?: string;
+            /** Format: date-time */
+            validUntil?: string;
+            comment?: string;
         };
         WindowSchedule: {
             zone?: string;
@@ -2651,6 +2710,13 @@ export interface components {
             token?: string;
             ingestPath?: string;
         };
+        InhibitRuleDraft: {
+            name?: string;
+            enabled?: boolean;
+            sourceMatchers?: string[];
+            targetMatchers?: string[];
+            equal?: string[];
+        };
         InhibitRule: {
             /** Format: uuid */
             id?: string;
@@ -2663,6 +2729,18 @@ export interface components {
             createdAt?: string;
             /** Format: date-time */
             updatedAt?: string;
+        };
+        GroupingRuleDraft: {
+            name?: string;
+            /** Format: int32 */
+            position?: number;
+            enabled?: boolean;
+            matchers?: string[];
+            groupBy?: string[][];
+            continue?: boolean;
+            groupWait?: string;
+            groupInterval?: string;
+            description?: string;
         };
         GroupingRule: {
             /** Format: uuid */
@@ -3036,6 +3114,14 @@ export interface components {
                 [key: string]: string;
             };
             results?: components["schemas"]["ProbeResult"][];
+        };
+        Draft: {
+            frameworkId?: string;
+            title?: string;
+            scopeKind?: string;
+            systemIds?: string[];
+            assessors?: string[];
+            reviewer?: string;
         };
         Assessment: {
             /** Format: uuid */
@@ -3813,6 +3899,46 @@ export interface components {
             items?: components["schemas"]["Silence"][];
             nextCursor?: string;
         };
+        ListenerEndpoint: {
+            transport?: string;
+            address?: string;
+            running?: boolean;
+            error?: string;
+        };
+        ListenerStatus: {
+            protocol?: string;
+            enabled?: boolean;
+            /** Format: date-time */
+            startedAt?: string;
+            /** Format: date-time */
+            lastMessageAt?: string;
+            endpoints?: components["schemas"]["ListenerEndpoint"][];
+            /** Format: int64 */
+            received?: number;
+            /** Format: int64 */
+            stored?: number;
+            /** Format: int64 */
+            dropped?: number;
+            /** Format: int64 */
+            rejected?: number;
+            /** Format: int64 */
+            sinkFailures?: number;
+            /** Format: int32 */
+            openConnections?: number;
+            rejectedByReason?: {
+                [key: string]: number;
+            };
+            recentRejections?: components["schemas"]["Rejection"][];
+        };
+        Rejection: {
+            /** Format: date-time */
+            at?: string;
+            transport?: string;
+            sourceAddress?: string;
+            reason?: string;
+            detail?: string;
+            sample?: string;
+        };
         IntegrationStats: {
             /** Format: uuid */
             integrationId?: string;
@@ -3864,9 +3990,15 @@ export interface components {
         GroupDetail: {
             group?: components["schemas"]["AlertGroupView"];
             rootCause?: components["schemas"]["RootCause"];
-            alerts?: components["schemas"]["Member"][];
+            alerts?: components["schemas"]["GroupMember"][];
             /** Format: int32 */
             alertTotal?: number;
+        };
+        GroupMember: {
+            alert?: components["schemas"]["AlertView"];
+            /** Format: int64 */
+            symptomOf?: number;
+            heldBy?: string[];
         };
         RootCause: {
             /** Format: int64 */
@@ -4037,6 +4169,19 @@ export interface components {
             total?: number;
             /** Format: double */
             rate?: number;
+        };
+        AnalyticsCounts: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            bucket?: string;
+            timeZone?: string;
+            by?: string;
+            /** Format: int64 */
+            total?: number;
+            buckets?: string[];
+            series?: components["schemas"]["Series"][];
         };
         CursorPageAlertView: {
             items?: components["schemas"]["AlertView"][];
@@ -4296,8 +4441,18 @@ export interface components {
         BusinessView: {
             /** Format: uuid */
             system?: string;
-            nodes?: components["schemas"]["Node"][];
+            nodes?: components["schemas"]["BusinessViewNode"][];
             edges?: components["schemas"]["Edge"][];
+        };
+        BusinessViewNode: {
+            /** Format: uuid */
+            id?: string;
+            model?: string;
+            name?: string;
+            /** @enum {string} */
+            state?: "PLANNED" | "IN_USE" | "MAINTENANCE" | "RETIRED";
+            /** @enum {string} */
+            layer?: "BUSINESS_SYSTEM" | "APPLICATION" | "SERVICE" | "INSTANCE" | "HOST" | "INFRASTRUCTURE";
         };
         CalendarSummary: {
             /** Format: uuid */
@@ -4664,7 +4819,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Draft"];
+                "application/json": components["schemas"]["TopologyInhibitionDraft"];
             };
         };
         responses: {
@@ -4712,7 +4867,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Draft"];
+                "application/json": components["schemas"]["SilenceDraft"];
             };
         };
         responses: {
@@ -4826,7 +4981,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Draft"];
+                "application/json": components["schemas"]["MaintenanceWindowDraft"];
             };
         };
         responses: {
@@ -4962,7 +5117,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Draft"];
+                "application/json": components["schemas"]["InhibitRuleDraft"];
             };
         };
         responses: {
@@ -5030,7 +5185,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Draft"];
+                "application/json": components["schemas"]["GroupingRuleDraft"];
             };
         };
         responses: {
@@ -6118,7 +6273,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Draft"];
+                "application/json": components["schemas"]["SilenceDraft"];
             };
         };
         responses: {
@@ -6252,7 +6407,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Draft"];
+                "application/json": components["schemas"]["MaintenanceWindowDraft"];
             };
         };
         responses: {
@@ -6362,7 +6517,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Draft"];
+                "application/json": components["schemas"]["InhibitRuleDraft"];
             };
         };
         responses: {
@@ -6494,7 +6649,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Draft"];
+                "application/json": components["schemas"]["GroupingRuleDraft"];
             };
         };
         responses: {
@@ -7853,6 +8008,48 @@ export interface operations {
             };
         };
     };
+    listeners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ListenerStatus"][];
+                };
+            };
+        };
+    };
+    listener: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                protocol: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ListenerStatus"];
+                };
+            };
+        };
+    };
     stats: {
         parameters: {
             query?: never;
@@ -8055,7 +8252,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["Counts"];
+                    "*/*": components["schemas"]["AnalyticsCounts"];
                 };
             };
         };

@@ -176,6 +176,7 @@ const ENDPOINTS: [string, string][] = [
   ['post', '/api/v1/events/enrichment-rules'],
   ['put', '/api/v1/events/enrichment-rules/{id}'],
   ['delete', '/api/v1/events/enrichment-rules/{id}'],
+  ['get', '/api/v1/events/listeners'],
   // the ingest endpoints the example configurations point at
   ['post', '/api/v1/events/ingest/alertmanager'],
   ['post', '/api/v2/alerts'],

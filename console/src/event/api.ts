@@ -1,10 +1,11 @@
 /**
  * Types and calls of the event center API that the server has today (`AlertController`,
- * `IntegrationController`, `RuleController`); tied to the OpenAPI snapshot by
+ * `IntegrationController`, `ListenerController`, `RuleController`); tied to the OpenAPI snapshot by
  * api.contract.test.ts. Grouping, silences, inhibition, analytics and the live stream are in
  * pendingApi.ts.
  */
 import { api } from '../api/client';
+import type { components } from '../api/schema';
 
 export interface Page<T> {
   items: T[];
@@ -230,6 +231,18 @@ export const integrationsApi = {
   rotate: (integrationId: string) =>
     api<IntegrationView>(`${BASE}/integrations/${id(integrationId)}/token`, { method: 'POST' }),
   stats: (integrationId: string) => api<IntegrationStats>(`${BASE}/integrations/${id(integrationId)}/stats`),
+};
+
+/**
+ * The syslog and SNMP trap listeners (`GET /listeners`, the server's `ListenerStatus`):
+ * enabled or not, sockets with their bind errors, counts since the listener started.
+ */
+export type ListenerStatus = components['schemas']['ListenerStatus'];
+export type ListenerEndpoint = components['schemas']['ListenerEndpoint'];
+export type ListenerRejection = components['schemas']['Rejection'];
+
+export const listenersApi = {
+  list: () => api<ListenerStatus[]>(`${BASE}/listeners`),
 };
 
 export const rulesApi = {

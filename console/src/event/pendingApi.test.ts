@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertView } from './api';
 import { memberAlert } from './groups/GroupDetailPage';
-import { query } from './pendingApi';
+import { absentIfNull, query } from './pendingApi';
 import { scheduleOf } from './silences/SilencesPage';
 
 describe('pendingApi helpers', () => {
@@ -60,5 +60,21 @@ describe('pendingApi helpers', () => {
       cron: '0 0 22 * * SAT',
       duration: 'PT8H',
     });
+  });
+});
+
+describe('absentIfNull', () => {
+  it('leaves null fields out and keeps every other value, falsy ones too', () => {
+    const body = absentIfNull({
+      ciId: null,
+      matchers: [],
+      enabled: false,
+      limit: 0,
+      comment: '',
+      zone: 'UTC',
+    });
+    expect(body).toEqual({ matchers: [], enabled: false, limit: 0, comment: '', zone: 'UTC' });
+    expect('ciId' in body).toBe(false);
+    expect(JSON.stringify(absentIfNull({ a: null, b: undefined, c: 1 }))).toBe('{"c":1}');
   });
 });

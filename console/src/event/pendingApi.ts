@@ -12,7 +12,10 @@
  * console still works against a server without these modules.
  */
 import { api, ApiError } from '../api/client';
+import type { components } from '../api/schema';
 import type { AlertView, Page, Severity } from './api';
+
+type Schemas = components['schemas'];
 
 const BASE = '/api/v1/events';
 const id = (v: string | number) => encodeURIComponent(String(v));
@@ -20,6 +23,17 @@ const id = (v: string | number) => encodeURIComponent(String(v));
 /** True when the server does not offer the endpoint: the page degrades instead of failing. */
 export function notAvailable(error: unknown): boolean {
   return error instanceof ApiError && [404, 405, 501].includes(error.status);
+}
+
+/**
+ * A request body without its null fields. The generated request types (schema.d.ts) know
+ * absent fields only; the server's records read an absent field as they read null, so forms
+ * that hold "no value" as null send it absent.
+ */
+export function absentIfNull<T extends object>(body: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
 }
 
 /** A list answered as a bare array or as a page/wrapper (`items`, `alerts`): both accepted. */
@@ -68,18 +82,11 @@ export interface GroupingRule {
   updatedAt: string;
 }
 
-/** What a client sends; `position` defaults to after the last rule, waits to 30s / 5m. */
-export interface GroupingRuleDraft {
-  name: string;
-  position?: number | null;
-  enabled?: boolean;
-  matchers: string[];
-  groupBy: string[][];
-  continue?: boolean;
-  groupWait?: string | null;
-  groupInterval?: string | null;
-  description?: string | null;
-}
+/**
+ * What a client sends (generated from the server's `GroupingRule.Draft`); `position` defaults
+ * to after the last rule, waits to 30s / 5m.
+ */
+export type GroupingRuleDraft = Schemas['GroupingRuleDraft'];
 
 /** One step of a root cause's evidence: a CI and the relation type that led to it. */
 export interface PathStep {
@@ -161,15 +168,11 @@ export interface GroupFilters {
 
 // ---------- silences (静默), maintenance windows (维护窗口), inhibition (抑制) ----------
 
-/** At least one matcher or a CI / business system; `startsAt` defaults to now; a comment is required. */
-export interface SilenceDraft {
-  matchers: string[];
-  ciId?: string | null;
-  businessSystemId?: string | null;
-  startsAt?: string | null;
-  endsAt: string;
-  comment: string;
-}
+/**
+ * At least one matcher or a CI / business system; `startsAt` defaults to now; a comment is
+ * required (generated from the server's `Silence.Draft`).
+ */
+export type SilenceDraft = Schemas['SilenceDraft'];
 
 export interface Silence {
   id: string;
@@ -186,13 +189,8 @@ export interface Silence {
   updatedAt?: string | null;
 }
 
-export interface SilencePreviewRequest {
-  matchers: string[];
-  ciId?: string | null;
-  businessSystemId?: string | null;
-  /** 1–200, default 20 */
-  limit?: number;
-}
+/** The scope to preview and how many alerts to list (1–200, default 20); `Silence.PreviewRequest`. */
+export type SilencePreviewRequest = Schemas['PreviewRequest'];
 
 /** The open alerts a silence would match now: how many and the newest `limit`. */
 export interface SilencePreview {
@@ -228,18 +226,11 @@ export interface WindowSchedule {
   calendarDays?: (typeof CALENDAR_DAYS)[number] | null;
 }
 
-/** A scope (a CI, a business system and/or matchers — at least one) and a schedule. */
-export interface MaintenanceWindowDraft {
-  name: string;
-  enabled?: boolean;
-  matchers?: string[];
-  ciId?: string | null;
-  businessSystemId?: string | null;
-  schedule: WindowSchedule;
-  validFrom?: string | null;
-  validUntil?: string | null;
-  comment?: string | null;
-}
+/**
+ * A scope (a CI, a business system and/or matchers — at least one) and a schedule (generated
+ * from the server's `MaintenanceWindow.Draft`).
+ */
+export type MaintenanceWindowDraft = Schemas['MaintenanceWindowDraft'];
 
 export interface MaintenanceWindow {
   id: string;
@@ -269,7 +260,8 @@ export interface InhibitRule {
   createdAt?: string | null;
   updatedAt?: string | null;
 }
-export type InhibitRuleDraft = Omit<InhibitRule, 'id' | 'createdAt' | 'updatedAt'>;
+/** Generated from the server's `InhibitRule.Draft`. */
+export type InhibitRuleDraft = Schemas['InhibitRuleDraft'];
 
 /** 拓扑抑制: `MARK` only marks symptoms, `SUPPRESS` also suppresses them until the cause resolves. */
 export interface TopologyInhibition {
@@ -280,8 +272,8 @@ export interface TopologyInhibition {
   maxDepth: number;
   updatedAt?: string | null;
 }
-/** Changes the given fields; absent ones keep their values. */
-export type TopologyInhibitionDraft = Partial<Omit<TopologyInhibition, 'updatedAt'>>;
+/** Changes the given fields; absent ones keep their values (the server's `TopologyInhibition.Draft`). */
+export type TopologyInhibitionDraft = Schemas['TopologyInhibitionDraft'];
 
 // ---------- analytics (分析) ----------
 

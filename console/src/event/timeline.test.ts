@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from './api';
-import { timelineItems } from './timeline';
+import { timelineItems, titleParams } from './timeline';
 
 const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString();
 const received = (s: number, outcome: string, status = 'FIRING'): TimelineEntry => ({
@@ -79,5 +79,18 @@ describe('timelineItems', () => {
     );
     expect(items).toHaveLength(3);
     expect(items[2]).toMatchObject({ titleKey: 'event.timeline.kinds.other', params: { kind: 'ESCALATED' } });
+  });
+});
+
+describe('timeline titles', () => {
+  it("name the lifecycle states in the reader's language, and leave other parameters as they are", () => {
+    const [changed] = timelineItems([
+      { at: at(1), kind: 'STATE_CHANGED', actor: 'han.mei', fromState: 'OPEN', toState: 'ACKNOWLEDGED' },
+    ]);
+    const zh: Record<string, string> = { 'event.state.OPEN': '未处理', 'event.state.ACKNOWLEDGED': '已确认' };
+    const t = (key: string, o: { defaultValue: string }) => zh[key] ?? o.defaultValue;
+    expect(titleParams(changed, t)).toEqual({ from: '未处理', to: '已确认' });
+    const [created] = timelineItems([received(0, 'CREATED')]);
+    expect(titleParams(created, t)).toEqual({ status: 'FIRING' });
   });
 });

@@ -127,3 +127,15 @@ export function timelineItems(entries: readonly TimelineEntry[], oldestFirst = f
 }
 
 export const isKnownKind = (kind: string) => KNOWN_KINDS.includes(kind);
+
+/** The parameters of `item`'s title as shown: the lifecycle states (`from`, `to`) in the reader's language. */
+export function titleParams(
+  item: TimelineItem,
+  t: (key: string, options: { defaultValue: string }) => string,
+): Record<string, string> {
+  const state = (s: string | undefined) => (s ? t(`event.state.${s}`, { defaultValue: s }) : s);
+  const params = { ...item.params };
+  if (params.from) params.from = state(params.from)!;
+  if (params.to) params.to = state(params.to)!;
+  return params;
+}

@@ -31,7 +31,7 @@ import { formatMatcher, matchersFromLabels } from '../matchers';
 import { groupingApi } from '../pendingApi';
 import { E } from '../permissions';
 import { CiLink, LabelTags, SeverityTag, SourceLabel, StateTag, Time } from '../shared';
-import { timelineItems } from '../timeline';
+import { timelineItems, titleParams } from '../timeline';
 
 type Action = 'acknowledge' | 'resolve' | 'close' | 'assign' | 'comment';
 
@@ -294,7 +294,7 @@ export default function AlertDetailPage() {
                   <div>
                     <div>
                       <Typography.Text strong>
-                        {t(i.titleKey, { ...i.params, interpolation: { escapeValue: false } })}
+                        {t(i.titleKey, { ...titleParams(i, t), interpolation: { escapeValue: false } })}
                       </Typography.Text>
                       {i.actor && <Typography.Text type="secondary"> · {i.actor}</Typography.Text>}
                     </div>

@@ -38,6 +38,7 @@ import {
 import { SourceLabel, Time } from '../shared';
 import { examples, usesToken, type Example } from './examples';
 import { formField, JSON_PATH_FIELDS, rejections, toDraft, toForm, type IntegrationFormValues } from './form';
+import { Listeners } from './Listeners';
 
 const baseUrl = () => window.location.origin;
 
@@ -246,7 +247,10 @@ function IntegrationForm({ kind }: { kind: IntegrationKind }) {
   );
 }
 
-/** 接入: integrations, their tokens (shown once), statistics and example configurations. */
+/**
+ * 接入: integrations, their tokens (shown once), statistics and example configurations, and the
+ * state of the syslog and SNMP trap listeners.
+ */
 export default function IntegrationsPage() {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
@@ -397,6 +401,7 @@ export default function IntegrationsPage() {
           },
         ]}
       />
+      <Listeners />
       <Modal
         open={editing !== null}
         width={760}

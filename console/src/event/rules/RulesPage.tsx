@@ -35,6 +35,7 @@ import {
 } from '../api';
 import { formatMatcher, formatPlainMatcher, type Matcher } from '../matchers';
 import {
+  absentIfNull,
   GROUP_BY_SPECIAL,
   groupingApi,
   inhibitApi,
@@ -476,11 +477,14 @@ function GroupingRules() {
       list={groupingApi.rules}
       remove={groupingApi.deleteRule}
       save={(id, v) =>
-        groupingApi.saveRule(id, {
-          ...v,
-          matchers: validMatchers(v.matchers).map(formatMatcher),
-          groupBy: (v.groupBy ?? []).filter((alt) => alt && alt.length > 0),
-        })
+        groupingApi.saveRule(
+          id,
+          absentIfNull({
+            ...v,
+            matchers: validMatchers(v.matchers).map(formatMatcher),
+            groupBy: (v.groupBy ?? []).filter((alt) => alt && alt.length > 0),
+          }),
+        )
       }
       toValues={(r) =>
         r

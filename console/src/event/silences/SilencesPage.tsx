@@ -30,6 +30,7 @@ import { usePermissions } from '../../app/session';
 import { formatMatcher, parseMatcher, type Matcher } from '../matchers';
 import type { AlertView } from '../api';
 import {
+  absentIfNull,
   CALENDAR_DAYS,
   notAvailable,
   silencesApi,
@@ -85,7 +86,8 @@ function Preview({ scope }: { scope: Scope }) {
   const empty = debounced.matchers.length === 0 && !debounced.ciId && !debounced.businessSystemId;
   const preview = useQuery({
     queryKey: ['event-silence-preview', debounced],
-    queryFn: ({ signal }) => silencesApi.preview({ ...debounced, limit: PREVIEW_LIMIT }, signal),
+    queryFn: ({ signal }) =>
+      silencesApi.preview(absentIfNull({ ...debounced, limit: PREVIEW_LIMIT }), signal),
     enabled: !empty,
     retry: false,
   });
@@ -166,8 +168,8 @@ function SilenceEditor({
     mutationFn: (v: EditorValues) => {
       const draft = {
         matchers: validMatchers(v.matchers).map(formatMatcher),
-        ciId: v.ciId || null,
-        businessSystemId: v.businessSystemId || null,
+        ciId: v.ciId || undefined,
+        businessSystemId: v.businessSystemId || undefined,
         startsAt: v.range[0].toISOString(),
         endsAt: v.range[1].toISOString(),
         comment: v.comment,
@@ -505,12 +507,12 @@ function WindowsTab() {
         name: v.name,
         enabled: v.enabled,
         matchers: validMatchers(v.matchers).map(formatMatcher),
-        ciId: v.ciId || null,
-        businessSystemId: v.businessSystemId || null,
-        schedule: scheduleOf(v),
-        validFrom: v.valid?.[0]?.toISOString() ?? null,
-        validUntil: v.valid?.[1]?.toISOString() ?? null,
-        comment: v.comment || null,
+        ciId: v.ciId || undefined,
+        businessSystemId: v.businessSystemId || undefined,
+        schedule: absentIfNull(scheduleOf(v)),
+        validFrom: v.valid?.[0]?.toISOString(),
+        validUntil: v.valid?.[1]?.toISOString(),
+        comment: v.comment || undefined,
       };
       return silencesApi.saveWindow(editing && editing !== 'new' ? editing.id : undefined, draft);
     },

@@ -2,6 +2,8 @@ package io.tianshu.cmdb;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The business view (业务视图) of one business system: what it is made of, layer by layer,
  * down to the racks and network devices its hosts stand in and connect to.
@@ -17,6 +19,7 @@ public record BusinessView(CiId system, List<Node> nodes, List<TopologyGraph.Edg
 		edges = List.copyOf(edges);
 	}
 
+	@Schema(name = "BusinessViewNode")
 	public record Node(CiId id, String model, String name, LifecycleState state, Layer layer) {
 	}
 

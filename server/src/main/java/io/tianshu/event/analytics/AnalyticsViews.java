@@ -3,6 +3,8 @@ package io.tianshu.event.analytics;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The answers of the analytics API, shaped for charts: bucket labels plus series. */
 final class AnalyticsViews {
 
@@ -21,6 +23,7 @@ final class AnalyticsViews {
 	record Series(String key, String name, List<? extends Number> data, Number total) {
 	}
 
+	@Schema(name = "AnalyticsCounts")
 	record Counts(Instant from, Instant to, String bucket, String timeZone, String by, long total, List<String> buckets,
 			List<Series> series) {
 	}

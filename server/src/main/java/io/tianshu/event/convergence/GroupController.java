@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tianshu.event.AlertGroupView;
 import io.tianshu.event.AlertView;
 import io.tianshu.event.Alerts;
@@ -184,6 +185,7 @@ class GroupController {
 	}
 
 	/** One alert of a group: the alert, what it is a symptom of, and what holds it. */
+	@Schema(name = "GroupMember")
 	record Member(AlertView alert, @JsonInclude(JsonInclude.Include.ALWAYS) Long symptomOf, List<String> heldBy) {
 	}
 

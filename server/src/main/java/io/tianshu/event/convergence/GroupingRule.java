@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A grouping rule (分组规则), like an Alertmanager route: {@code matchers} choose the alerts
@@ -27,6 +28,7 @@ public record GroupingRule(UUID id, String name, int position, boolean enabled, 
 	 * What a client sends; {@code position} defaults to after the last rule,
 	 * {@code groupWait} to {@code 30s}, {@code groupInterval} to {@code 5m}.
 	 */
+	@Schema(name = "GroupingRuleDraft")
 	public record Draft(String name, Integer position, Boolean enabled, List<String> matchers,
 			List<List<String>> groupBy, @JsonProperty("continue") Boolean continueMatching, String groupWait,
 			String groupInterval, String description) {

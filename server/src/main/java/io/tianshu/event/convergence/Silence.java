@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A silence (静默), as in Alertmanager: alerts matching all {@code matchers} (labels only;
  * use {@code ciId} / {@code businessSystemId} to scope by CI or business system) between
@@ -19,6 +21,7 @@ public record Silence(UUID id, List<String> matchers, UUID ciId, UUID businessSy
 	 * {@code startsAt} defaults to now; {@code endsAt} must be after it; a comment is
 	 * required.
 	 */
+	@Schema(name = "SilenceDraft")
 	public record Draft(List<String> matchers, UUID ciId, UUID businessSystemId, Instant startsAt, Instant endsAt,
 			String comment) {
 	}

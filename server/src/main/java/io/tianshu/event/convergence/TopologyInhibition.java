@@ -3,6 +3,7 @@ package io.tianshu.event.convergence;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tianshu.event.Severity;
 
 /**
@@ -23,6 +24,7 @@ public record TopologyInhibition(boolean enabled, Severity minSeverity, Mode mod
 	}
 
 	/** What a client sends; absent fields keep their current values. */
+	@Schema(name = "TopologyInhibitionDraft")
 	public record Draft(Boolean enabled, Severity minSeverity, Mode mode, List<String> relationTypes,
 			Integer maxDepth) {
 	}

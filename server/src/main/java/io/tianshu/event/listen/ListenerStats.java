@@ -1,6 +1,7 @@
 package io.tianshu.event.listen;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What one protocol's listeners received, delivered, dropped by rule and rejected (per
- * reason), with the last rejected messages as samples. Thread-safe; counting is cheap
- * enough for the receive loops.
+ * reason), with the last rejected messages as samples, when they started and when the
+ * last message arrived. Thread-safe; counting is cheap enough for the receive loops.
  */
 final class ListenerStats {
 
@@ -37,6 +38,10 @@ final class ListenerStats {
 
 	private final ArrayDeque<Rejection> samples = new ArrayDeque<>();
 
+	private volatile Instant startedAt;
+
+	private volatile Instant lastMessageAt;
+
 	ListenerStats(String protocol, Clock clock, int sampleLimit) {
 		this.protocol = protocol;
 		this.clock = clock;
@@ -47,8 +52,14 @@ final class ListenerStats {
 		return this.protocol;
 	}
 
+	/** The listener starts now (whether or not its sockets bind). */
+	void started() {
+		this.startedAt = this.clock.instant();
+	}
+
 	void received() {
 		this.received.increment();
+		this.lastMessageAt = this.clock.instant();
 	}
 
 	void delivered(int count) {
@@ -99,9 +110,9 @@ final class ListenerStats {
 			recent = new ArrayList<>(this.samples).reversed();
 		}
 		long rejectedTotal = byReason.values().stream().mapToLong(Long::longValue).sum();
-		return new ListenerStatus(this.protocol, List.copyOf(endpoints), this.received.sum(), this.delivered.sum(),
-				this.dropped.sum(), rejectedTotal, this.sinkFailures.sum(), this.openConnections.get(), byReason,
-				List.copyOf(recent));
+		return new ListenerStatus(this.protocol, true, this.startedAt, this.lastMessageAt, List.copyOf(endpoints),
+				this.received.sum(), this.delivered.sum(), this.dropped.sum(), rejectedTotal, this.sinkFailures.sum(),
+				this.openConnections.get(), byReason, List.copyOf(recent));
 	}
 
 }

@@ -1,7 +1,7 @@
 package io.tianshu.event.listen;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -12,6 +12,10 @@ import org.springframework.context.SmartLifecycle;
  * page shows: the sockets, counters and the last rejected messages with their reasons.
  */
 public class SignalListeners implements SmartLifecycle {
+
+	static final String SYSLOG = "syslog";
+
+	static final String SNMP = "snmp";
 
 	private final SyslogListener syslog;
 
@@ -51,16 +55,29 @@ public class SignalListeners implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** One entry per enabled protocol; empty when both listeners are off. */
+	/**
+	 * Both protocols, {@code syslog} then {@code snmp}, each enabled or not (a disabled
+	 * one with {@code enabled = false}, no endpoints and zero counts).
+	 */
 	public List<ListenerStatus> status() {
-		List<ListenerStatus> out = new ArrayList<>(2);
-		if (this.syslog != null) {
-			out.add(this.syslog.status());
-		}
-		if (this.snmp != null) {
-			out.add(this.snmp.status());
-		}
-		return out;
+		return List.of(syslogStatus(), snmpStatus());
+	}
+
+	/** One protocol's status; empty for anything but {@code syslog} and {@code snmp}. */
+	public Optional<ListenerStatus> status(String protocol) {
+		return switch (protocol) {
+			case SYSLOG -> Optional.of(syslogStatus());
+			case SNMP -> Optional.of(snmpStatus());
+			default -> Optional.empty();
+		};
+	}
+
+	private ListenerStatus syslogStatus() {
+		return (this.syslog != null) ? this.syslog.status() : ListenerStatus.disabled(SYSLOG);
+	}
+
+	private ListenerStatus snmpStatus() {
+		return (this.snmp != null) ? this.snmp.status() : ListenerStatus.disabled(SNMP);
 	}
 
 }

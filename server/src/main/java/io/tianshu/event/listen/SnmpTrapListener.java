@@ -88,6 +88,7 @@ final class SnmpTrapListener implements CommandResponder {
 		if (this.snmp != null) {
 			return;
 		}
+		this.stats.started();
 		this.batcher.start();
 		try {
 			UdpAddress address = new UdpAddress(InetAddress.getByName(this.bindAddress), this.configuredPort);

@@ -53,6 +53,7 @@ final class SyslogListener {
 	}
 
 	void start() {
+		this.stats.started();
 		this.batcher.start();
 		if (this.udp != null) {
 			try {

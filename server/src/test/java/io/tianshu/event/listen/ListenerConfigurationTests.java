@@ -23,8 +23,31 @@ class ListenerConfigurationTests {
 	void withoutAnotherSinkTheLoggingSinkIsUsedAndNothingListensByDefault() {
 		this.runner.run((context) -> {
 			assertThat(context.getBean(ReceivedSignalSink.class)).isInstanceOf(LoggingSignalSink.class);
-			assertThat(context.getBean(SignalListeners.class).status()).isEmpty();
+			List<ListenerStatus> status = context.getBean(SignalListeners.class).status();
+			assertThat(status).extracting(ListenerStatus::protocol).containsExactly("syslog", "snmp");
+			assertThat(status).allSatisfy((listener) -> {
+				assertThat(listener.enabled()).isFalse();
+				assertThat(listener.endpoints()).isEmpty();
+				assertThat(listener.startedAt()).isNull();
+			});
 		});
+	}
+
+	@Test
+	void onlyTheEnabledListenerReportsEndpoints() {
+		this.runner.withBean(CollectingSink.class, CollectingSink::new)
+			.withPropertyValues("tianshu.event.snmp.enabled=true", "tianshu.event.snmp.bind-address=127.0.0.1",
+					"tianshu.event.snmp.port=0")
+			.run((context) -> {
+				SignalListeners listeners = context.getBean(SignalListeners.class);
+				assertThat(listeners.status("syslog")).hasValueSatisfying((s) -> assertThat(s.enabled()).isFalse());
+				assertThat(listeners.status("snmp")).hasValueSatisfying((s) -> {
+					assertThat(s.enabled()).isTrue();
+					assertThat(s.endpoints()).singleElement()
+						.satisfies((e) -> assertThat(e.address()).startsWith("127.0.0.1:").doesNotEndWith(":0"));
+				});
+				assertThat(listeners.status("netflow")).isEmpty();
+			});
 	}
 
 	@Test
@@ -45,6 +68,8 @@ class ListenerConfigurationTests {
 			.run((context) -> {
 				List<ListenerStatus> status = context.getBean(SignalListeners.class).status();
 				assertThat(status).extracting(ListenerStatus::protocol).containsExactly("syslog", "snmp");
+				assertThat(status).extracting(ListenerStatus::enabled).containsExactly(true, true);
+				assertThat(status).allSatisfy((listener) -> assertThat(listener.startedAt()).isNotNull());
 				assertThat(status.get(0).endpoints()).extracting(ListenerStatus.Endpoint::transport)
 					.containsExactly("udp", "tcp");
 				assertThat(status).flatExtracting(ListenerStatus::endpoints)

@@ -10,8 +10,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
@@ -37,13 +41,17 @@ class SyslogListenerTests {
 	}
 
 	private SyslogListener start(Consumer<SyslogProperties> customize) {
+		return start(customize, Clock.systemUTC());
+	}
+
+	private SyslogListener start(Consumer<SyslogProperties> customize, Clock clock) {
 		SyslogProperties properties = new SyslogProperties();
 		properties.setEnabled(true);
 		properties.setBindAddress("127.0.0.1");
 		properties.setUdpPort(0);
 		properties.setTcpPort(0);
 		customize.accept(properties);
-		SyslogListener listener = new SyslogListener(properties, this.sink, Clock.systemUTC());
+		SyslogListener listener = new SyslogListener(properties, this.sink, clock);
 		listener.start();
 		this.started.add(listener);
 		return listener;
@@ -134,7 +142,7 @@ class SyslogListenerTests {
 				.containsEntry("syslog.too-large", 1L);
 			assertThat(status.rejected()).isEqualTo(7);
 			assertThat(status.received()).isEqualTo(8);
-			assertThat(status.delivered()).isEqualTo(1);
+			assertThat(status.stored()).isEqualTo(1);
 		});
 		List<Rejection> recent = listener.status().recentRejections();
 		Rejection tls = recent.stream().filter((r) -> r.transport().equals("tcp")).findFirst().orElseThrow();
@@ -143,6 +151,32 @@ class SyslogListenerTests {
 		assertThat(tls.sample()).startsWith("\\x16\\x03\\x01 tls hello?");
 		assertThat(recent).extracting(Rejection::sample).contains("GET / HTTP/1.1", "<999>nope");
 		assertThat(listener.status().endpoints()).allSatisfy((e) -> assertThat(e.running()).isTrue());
+	}
+
+	@Test
+	void theStatusSaysWhenTheListenerStartedAndWhenTheLastMessageArrived() throws IOException {
+		Instant start = Instant.parse("2026-03-02T01:00:00Z");
+		SettableClock clock = new SettableClock(start);
+		SyslogListener listener = start((p) -> {
+		}, clock);
+		ListenerStatus before = listener.status();
+		assertThat(before.enabled()).isTrue();
+		assertThat(before.startedAt()).isEqualTo(start);
+		assertThat(before.lastMessageAt()).as("nothing received yet").isNull();
+		assertThat(before.endpoints()).extracting(ListenerStatus.Endpoint::address)
+			.containsExactly("127.0.0.1:" + listener.udpPort(), "127.0.0.1:" + listener.tcpPort());
+		Instant later = start.plusSeconds(90);
+		clock.set(later);
+		udp(listener.udpPort(), "<13>Jun 11 09:31:58 h app: hello", "no pri at all");
+		await().untilAsserted(() -> {
+			ListenerStatus status = listener.status();
+			assertThat(status.received()).isEqualTo(2);
+			assertThat(status.stored()).isEqualTo(1);
+			assertThat(status.rejectedByReason()).containsExactly(java.util.Map.entry("syslog.missing-pri", 1L));
+		});
+		ListenerStatus after = listener.status();
+		assertThat(after.startedAt()).isEqualTo(start);
+		assertThat(after.lastMessageAt()).isEqualTo(later);
 	}
 
 	@Test
@@ -217,6 +251,36 @@ class SyslogListenerTests {
 			assertThat(udp.running()).isFalse();
 			assertThat(udp.error()).contains("BindException");
 		}
+	}
+
+	/** A clock the test moves. */
+	private static final class SettableClock extends Clock {
+
+		private final AtomicReference<Instant> now;
+
+		SettableClock(Instant now) {
+			this.now = new AtomicReference<>(now);
+		}
+
+		void set(Instant instant) {
+			this.now.set(instant);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now.get();
+		}
+
 	}
 
 }
