@@ -219,6 +219,43 @@ class CmdbWebhookImportApiTests {
 		assertThat(console.get("id").asString()).isNotEqualTo(updateOfA.get("id").asString());
 	}
 
+	@Test
+	void aLargeImportIsFannedOutChunkByChunk() {
+		String model = model();
+		int n = 2 * ImportFanout.CHUNK + 500;
+		StringBuilder create = new StringBuilder("name,code,cores\n");
+		for (int i = 0; i < n; i++) {
+			create.append("n")
+				.append(i)
+				.append('-')
+				.append(this.s)
+				.append(",N")
+				.append(i)
+				.append(',')
+				.append(1)
+				.append('\n');
+		}
+		importFile(this.admin, model, create.toString());
+		String[] byIp = subscribe(this.admin, "/bulk", Map.of("models", List.of(model), "attributes", List.of("ip")));
+		// every CI changes its cores; three of them, one in each chunk, also get an ip
+		Set<Integer> withIp = Set.of(0, ImportFanout.CHUNK + 1, n - 1);
+		StringBuilder update = new StringBuilder("name,code,cores,ip\n");
+		for (int i = 0; i < n; i++) {
+			update.append("n").append(i).append('-').append(this.s).append(",N").append(i).append(",2,");
+			if (withIp.contains(i)) {
+				update.append("10.10.0.").append(withIp.stream().sorted().toList().indexOf(i) + 1);
+			}
+			update.append('\n');
+		}
+		JsonNode job = importFile(this.admin, model, update.toString());
+		assertThat(job.get("report").get("applied").get("updated").asInt()).isEqualTo(n);
+		await().atMost(WAIT).until(() -> this.receiver.received("/bulk").size() == 3);
+		assertThat(bodies("/bulk")).extracting((b) -> b.get("ci").get("name").asString())
+			.containsExactlyInAnyOrder("n0-" + this.s, "n" + (ImportFanout.CHUNK + 1) + "-" + this.s,
+					"n" + (n - 1) + "-" + this.s);
+		assertThat(deliveries(byIp[0])).hasSize(3);
+	}
+
 	/**
 	 * A signed-in user holding cmdb.ci.read and cmdb.webhook.manage within one business
 	 * system.
