@@ -130,18 +130,78 @@ public class ModelConformance {
 					.optional()
 					.map((text) -> this.json.readValue(text, MAP))
 					.orElse(null);
+		for (long stale : stale(model, attributes, flags)) {
+			this.jdbc.sql("DELETE FROM cmdb.ci_nonconformity WHERE id = ?").param(stale).update();
+		}
+	}
+
+	/**
+	 * The flags among {@code flags} that a CI with the attributes no longer earns under
+	 * the model: all of them when there are no attributes (retired) or no model.
+	 */
+	private static List<Long> stale(CiModel model, Map<String, Object> attributes, List<StoredFlag> flags) {
 		Set<String> keep = new HashSet<>();
-		if (attributes != null) {
+		if (model != null && attributes != null) {
 			for (Finding finding : CiMigrations.plan(model, attributes).findings()) {
 				keep.add(finding.attribute() + "\u0000" + finding.code());
 			}
 		}
+		List<Long> stale = new ArrayList<>();
 		for (StoredFlag flag : flags) {
 			if (!keep.contains(flag.attribute() + "\u0000" + flag.code())) {
-				this.jdbc.sql("DELETE FROM cmdb.ci_nonconformity WHERE id = ?").param(flag.id()).update();
+				stale.add(flag.id());
 			}
 		}
+		return stale;
 	}
+
+	/**
+	 * {@link #recheck} for the CIs a bulk import changed, in a few statements however
+	 * many they are: one query per chunk finds the flagged ones among them with their
+	 * attributes, one statement removes the flags they no longer earn. An import checks
+	 * every value it writes against the current model, so it adds no flag; a value it
+	 * leaves as it was (no column for it in the file) keeps its flag.
+	 */
+	void recheckImported(List<CiId> changed, java.util.function.Supplier<CiModel> currentModel) {
+		List<Long> stale = new ArrayList<>();
+		CiModel model = null;
+		for (int from = 0; from < changed.size(); from += RECHECK_CHUNK) {
+			UUID[] chunk = changed.subList(from, Math.min(changed.size(), from + RECHECK_CHUNK))
+				.stream()
+				.map(CiId::value)
+				.toArray(UUID[]::new);
+			Map<UUID, List<StoredFlag>> flags = new LinkedHashMap<>();
+			Map<UUID, Map<String, Object>> attributes = new HashMap<>();
+			this.jdbc.sql("""
+					SELECT f.id, f.attribute, f.code, f.ci_id, c.attributes::text, c.state
+					FROM cmdb.ci_nonconformity f JOIN cmdb.ci c ON c.id = f.ci_id
+					WHERE f.ci_id = ANY (?::uuid[])""").param(chunk).query((rs) -> {
+				UUID ci = rs.getObject(4, UUID.class);
+				flags.computeIfAbsent(ci, (k) -> new ArrayList<>())
+					.add(new StoredFlag(rs.getLong(1), rs.getString(2), rs.getString(3)));
+				if (!"RETIRED".equals(rs.getString(6)) && !attributes.containsKey(ci)) {
+					attributes.put(ci, this.json.readValue(rs.getString(5), MAP));
+				}
+			});
+			if (flags.isEmpty()) {
+				continue;
+			}
+			if (model == null) {
+				model = currentModel.get();
+			}
+			for (var entry : flags.entrySet()) {
+				stale.addAll(stale(model, attributes.get(entry.getKey()), entry.getValue()));
+			}
+		}
+		if (!stale.isEmpty()) {
+			this.jdbc.sql("DELETE FROM cmdb.ci_nonconformity WHERE id = ANY (?::bigint[])")
+				.param(stale.toArray(Long[]::new))
+				.update();
+		}
+	}
+
+	/** CIs whose flags one query of {@link #recheckImported} reads. */
+	private static final int RECHECK_CHUNK = 10_000;
 
 	private record StoredFlag(long id, String attribute, String code) {
 	}

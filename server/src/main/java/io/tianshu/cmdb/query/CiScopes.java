@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.tianshu.cmdb.CiId;
 import io.tianshu.cmdb.CmdbPermissions;
@@ -147,19 +148,35 @@ public class CiScopes {
 		sql.append(")");
 	}
 
-	/** The ids among {@code ids} that the scope covers. */
+	/** How many ids one coverage query asks about. */
+	private static final int CHUNK = 10_000;
+
+	/**
+	 * The ids among {@code ids} that the scope covers. Any number of ids: they are asked
+	 * about in chunks, each bound as one array parameter.
+	 */
 	public Set<UUID> covered(Collection<UUID> ids, PermissionScope scope) {
 		if (scope.everywhere() || ids.isEmpty()) {
 			return new HashSet<>(ids);
 		}
-		SqlBuffer sql = new SqlBuffer("s");
-		sql.append("SELECT c.id FROM cmdb.ci c WHERE c.id IN (").append(sql.bind(List.copyOf(ids))).append(")");
-		restrict("c", scope, sql);
-		var statement = this.jdbc.sql(sql.sql());
-		for (var param : sql.params().entrySet()) {
-			statement = statement.param(param.getKey(), param.getValue());
+		Set<UUID> covered = new HashSet<>();
+		List<UUID> all = List.copyOf(new HashSet<>(ids));
+		for (int from = 0; from < all.size(); from += CHUNK) {
+			List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+			SqlBuffer sql = new SqlBuffer("s");
+			// a PostgreSQL array literal: one bind parameter however many ids
+			String array = chunk.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+			sql.append("SELECT c.id FROM cmdb.ci c WHERE c.id = ANY (CAST(")
+				.append(sql.bind(array))
+				.append(" AS uuid[]))");
+			restrict("c", scope, sql);
+			var statement = this.jdbc.sql(sql.sql());
+			for (var param : sql.params().entrySet()) {
+				statement = statement.param(param.getKey(), param.getValue());
+			}
+			covered.addAll(statement.query(UUID.class).list());
 		}
-		return new HashSet<>(statement.query(UUID.class).list());
+		return covered;
 	}
 
 	public boolean covers(CiId id, PermissionScope scope) {
@@ -199,21 +216,33 @@ public class CiScopes {
 	 */
 	public void requireCreatable(String model, Map<String, Object> attributes) {
 		PermissionScope scope = of(CmdbPermissions.CI_WRITE);
+		if (!creatable(model, attributes, scope)) {
+			throw TianshuException.forbidden("cmdb.scope.denied",
+					"Your roles are limited to " + scope.areas()
+							+ "; a new CI belongs to no business system until it is related, so only a role limited to"
+							+ " an environment alone can create one, in that environment");
+		}
+	}
+
+	/**
+	 * Whether the scope covers a new CI of the model with the attributes: everywhere, or
+	 * an area without a business system whose environment is the CI's {@code environment}
+	 * attribute (for an environment CI also its {@code env_code}). A new CI has no
+	 * relations, so it belongs to no business system.
+	 */
+	public static boolean creatable(String model, Map<String, Object> attributes, PermissionScope scope) {
 		if (scope.everywhere()) {
-			return;
+			return true;
 		}
 		Object environment = (attributes != null) ? attributes.get("environment") : null;
 		Object code = (attributes != null && "environment".equals(model)) ? attributes.get("env_code") : null;
 		for (PermissionScope.Area area : scope.areas()) {
 			if (area.businessSystem() == null
 					&& (area.environment().equals(environment) || area.environment().equals(code))) {
-				return;
+				return true;
 			}
 		}
-		throw TianshuException.forbidden("cmdb.scope.denied",
-				"Your roles are limited to " + scope.areas()
-						+ "; a new CI belongs to no business system until it is related, so only a role limited to"
-						+ " an environment alone can create one, in that environment");
+		return false;
 	}
 
 	private static TianshuException denied(String id) {

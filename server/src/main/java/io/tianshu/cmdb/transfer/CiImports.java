@@ -23,10 +23,13 @@ import io.tianshu.cmdb.CiChanged;
 import io.tianshu.cmdb.CiHistoryEntry.FieldChange;
 import io.tianshu.cmdb.CiId;
 import io.tianshu.cmdb.CiModel;
+import io.tianshu.cmdb.CmdbPermissions;
 import io.tianshu.cmdb.LifecycleState;
 import io.tianshu.cmdb.ci.CiRegistry;
 import io.tianshu.cmdb.model.AttributeValues;
+import io.tianshu.cmdb.query.CiScopes;
 import io.tianshu.platform.FieldViolation;
+import io.tianshu.platform.PermissionScope;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,11 +71,14 @@ class CiImports {
 
 	private final Clock clock;
 
-	CiImports(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+	private final CiScopes scopes;
+
+	CiImports(JdbcTemplate jdbc, JsonMapper json, Clock clock, CiScopes scopes) {
 		this.jdbc = jdbc;
 		this.bulk = new BulkSql(jdbc);
 		this.json = json;
 		this.clock = clock;
+		this.scopes = scopes;
 	}
 
 	enum Action {
@@ -166,6 +172,8 @@ class CiImports {
 		drafts.removeIf((d) -> report.invalid(d.row));
 		Map<UUID, Existing> existing = load(model, drafts, lock);
 		List<Planned> planned = merge(model, columns, drafts, existing, report);
+		checkScope(model, columns, planned, report);
+		planned.removeIf((p) -> report.invalid(p.row()));
 		checkReferences(model, planned, report);
 		checkKeys(model, planned, report);
 		planned.removeIf((p) -> report.invalid(p.row()));
@@ -544,6 +552,52 @@ class CiImports {
 			}
 		}
 		return planned;
+	}
+
+	/**
+	 * The caller's {@code cmdb.ci.write} scope, as for a single write: a row may update
+	 * only a CI the scope covers (as the CI is now, whatever the row changes), and create
+	 * only a CI that {@link CiScopes#creatable} allows (its {@code environment} after
+	 * defaults). A row that changes nothing writes nothing and passes when the caller may
+	 * at least read the CI. Out-of-scope rows are {@code cmdb.scope.denied}; a CI the
+	 * caller cannot read is not named.
+	 */
+	private void checkScope(CiModel model, Columns columns, List<Planned> planned, ReportBuilder report) {
+		PermissionScope write = this.scopes.of(CmdbPermissions.CI_WRITE);
+		if (write.everywhere()) {
+			return;
+		}
+		List<UUID> existing = planned.stream().filter((p) -> p.action() != Action.CREATE).map(Planned::id).toList();
+		Set<UUID> changeable = this.scopes.covered(existing, write);
+		Set<UUID> visible = this.scopes.covered(existing.stream().filter((id) -> !changeable.contains(id)).toList(),
+				this.scopes.of(CmdbPermissions.CI_READ));
+		String environment = columns.has("environment") ? "environment"
+				: (columns.has("attributes.environment") ? "attributes.environment" : null);
+		for (Planned p : planned) {
+			if (p.action() == Action.CREATE) {
+				if (!CiScopes.creatable(model.code(), p.attributes(), write)) {
+					report.error(p.row(), environment, "cmdb.scope.denied",
+							"your roles are limited to " + areas(write)
+									+ "; a new CI belongs to no business system until it is related, so a row"
+									+ " may create one only in an environment a role limited to that environment alone"
+									+ " allows (this row's environment: "
+									+ Objects.toString(p.attributes().get("environment"), "none") + ")");
+				}
+			}
+			else if (!changeable.contains(p.id()) && (p.action() == Action.UPDATE || !visible.contains(p.id()))) {
+				report.error(p.row(), null, "cmdb.scope.denied",
+						(visible.contains(p.id()) ? "CI " + p.id() : "the CI this row identifies")
+								+ " is outside the business systems and environments your roles allow you to change");
+			}
+		}
+	}
+
+	static String areas(PermissionScope scope) {
+		return scope.areas()
+			.stream()
+			.map(PermissionScope.Area::toString)
+			.sorted()
+			.collect(java.util.stream.Collectors.joining(", ", "[", "]"));
 	}
 
 	private static Map<String, FieldChange> diff(Existing before, String name, LifecycleState state, UUID owner,

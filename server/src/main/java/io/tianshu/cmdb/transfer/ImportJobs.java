@@ -20,6 +20,7 @@ import io.tianshu.cmdb.model.ModelCatalog;
 import io.tianshu.platform.Audit;
 import io.tianshu.platform.AuditEntry;
 import io.tianshu.platform.Authorization;
+import io.tianshu.platform.PermissionScope;
 import io.tianshu.platform.TianshuException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,7 +78,18 @@ public class ImportJobs {
 	/** How long a cached plan may be reused. */
 	private static final Duration PLAN_REUSE = Duration.ofMinutes(30);
 
-	private record Cached(String fingerprint, Object plan, Instant at) {
+	/**
+	 * A plan with what it was made under: the data fingerprint and the planner's scopes
+	 * (rows outside them are errors in the plan, so another caller's plan is not theirs).
+	 */
+	private record Cached(String fingerprint, List<PermissionScope> scopes, Object plan, Instant at) {
+	}
+
+	/** The caller's scopes for the permissions an import's plan depends on. */
+	private List<PermissionScope> scopes() {
+		return List.of(this.authorization.scopes(CmdbPermissions.CI_READ),
+				this.authorization.scopes(CmdbPermissions.CI_WRITE),
+				this.authorization.scopes(CmdbPermissions.RELATION_WRITE));
 	}
 
 	ImportJobs(JdbcClient jdbc, JsonMapper json, ModelCatalog models, CiImports cis, RelationImports relations,
@@ -132,7 +144,7 @@ public class ImportJobs {
 		String fingerprint = fingerprint();
 		CiImports.Plan plan = this.cis.plan(ciModel, content, fileName, charset, false);
 		ImportJob job = store("CIS", ciModel.code(), fileName, plan.source(), content, plan.report());
-		this.plans.put(job.id(), new Cached(fingerprint, plan, this.clock.instant()));
+		this.plans.put(job.id(), new Cached(fingerprint, scopes(), plan, this.clock.instant()));
 		return job;
 	}
 
@@ -144,7 +156,7 @@ public class ImportJobs {
 		String fingerprint = fingerprint();
 		RelationImports.Plan plan = this.relations.plan(content, fileName, charset);
 		ImportJob job = store("RELATIONS", null, fileName, plan.source(), content, plan.report());
-		this.plans.put(job.id(), new Cached(fingerprint, plan, this.clock.instant()));
+		this.plans.put(job.id(), new Cached(fingerprint, scopes(), plan, this.clock.instant()));
 		return job;
 	}
 
@@ -159,11 +171,14 @@ public class ImportJobs {
 				  || (SELECT coalesce(sum(version), 0) FROM cmdb.model)""").query(String.class).single();
 	}
 
-	/** The cached plan of the job when the data has not changed since its dry run. */
+	/**
+	 * The cached plan of the job when the data has not changed since its dry run and the
+	 * caller has the scopes its planner had.
+	 */
 	private Object reusable(UUID id) {
 		Cached cached = this.plans.remove(id);
 		if (cached == null || cached.at().plus(PLAN_REUSE).isBefore(this.clock.instant())
-				|| !cached.fingerprint().equals(fingerprint())) {
+				|| !cached.scopes().equals(scopes()) || !cached.fingerprint().equals(fingerprint())) {
 			return null;
 		}
 		return cached.plan();

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import io.tianshu.cmdb.AttributeDefinition;
 import io.tianshu.cmdb.CiModel;
+import io.tianshu.cmdb.CmdbPermissions;
 import io.tianshu.cmdb.IdentificationRule;
 import io.tianshu.cmdb.LifecycleState;
 import io.tianshu.cmdb.RelationDefinition;
@@ -24,7 +25,9 @@ import io.tianshu.cmdb.RelationId;
 import io.tianshu.cmdb.RelationType;
 import io.tianshu.cmdb.model.AttributeValues;
 import io.tianshu.cmdb.model.ModelCatalog;
+import io.tianshu.cmdb.query.CiScopes;
 import io.tianshu.platform.FieldViolation;
+import io.tianshu.platform.PermissionScope;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -70,12 +73,15 @@ class RelationImports {
 
 	private final Clock clock;
 
-	RelationImports(JdbcTemplate jdbc, ModelCatalog models, JsonMapper json, Clock clock) {
+	private final CiScopes scopes;
+
+	RelationImports(JdbcTemplate jdbc, ModelCatalog models, JsonMapper json, Clock clock, CiScopes scopes) {
 		this.jdbc = jdbc;
 		this.bulk = new BulkSql(jdbc);
 		this.models = models;
 		this.json = json;
 		this.clock = clock;
+		this.scopes = scopes;
 	}
 
 	/** A row that can be applied; {@code exists} rows are unchanged. */
@@ -198,6 +204,8 @@ class RelationImports {
 			drafts.add(draft);
 		}
 		resolve(drafts, modelCache, report);
+		drafts.removeIf((d) -> report.invalid(d.row));
+		hideInvisible(drafts, report);
 		drafts.removeIf((d) -> report.invalid(d.row));
 		List<Planned> planned = check(drafts, typeCache, report);
 		planned.removeIf((p) -> report.invalid(p.row()));
@@ -345,9 +353,11 @@ class RelationImports {
 					.add(rs.getString(1) + " " + rs.getObject(2, UUID.class) + " " + rs.getObject(3, UUID.class)),
 				new BulkSql.Param<Draft>("text", (d) -> d.type), new BulkSql.Param<Draft>("uuid", (d) -> d.source),
 				new BulkSql.Param<Draft>("uuid", (d) -> d.target));
-		List<Draft> fresh = drafts.stream()
-			.filter((d) -> !existing.contains(d.type + " " + d.source + " " + d.target))
-			.toList();
+		List<Draft> fresh = new ArrayList<>(
+				drafts.stream().filter((d) -> !existing.contains(d.type + " " + d.source + " " + d.target)).toList());
+		checkScope(fresh, report);
+		fresh.removeIf((d) -> report.invalid(d.row));
+		drafts.removeIf((d) -> report.invalid(d.row));
 		cardinality(fresh, true, report);
 		cardinality(fresh, false, report);
 		cycles(fresh, types, report);
@@ -358,6 +368,65 @@ class RelationImports {
 				.add(new Planned(d.row, exists ? null : UUID.randomUUID(), d.definition, d.source, d.target, exists));
 		}
 		return planned;
+	}
+
+	/**
+	 * A CI the caller may not read ({@code cmdb.ci.read} scope) is not found, as a single
+	 * relation write answers 404 for it.
+	 */
+	private void hideInvisible(List<Draft> drafts, ReportBuilder report) {
+		PermissionScope read = this.scopes.of(CmdbPermissions.CI_READ);
+		if (read.everywhere()) {
+			return;
+		}
+		Set<UUID> ends = new HashSet<>();
+		drafts.forEach((d) -> {
+			ends.add(d.source);
+			ends.add(d.target);
+		});
+		Set<UUID> visible = this.scopes.covered(ends, read);
+		for (Draft d : drafts) {
+			if (!visible.contains(d.source)) {
+				notFound(d, SOURCE, d.sourceModel, d.sourceText, report);
+			}
+			if (!visible.contains(d.target)) {
+				notFound(d, TARGET, d.targetModel, d.targetText, report);
+			}
+		}
+	}
+
+	private static void notFound(Draft d, String field, String model, String text, ReportBuilder report) {
+		report.error(d.row, field, "cmdb.import.ci-not-found",
+				uuid(text).isPresent() ? "no " + model + " CI has the id " + text
+						: "no live " + model + " CI is identified by '" + CellValues.abbreviate(text)
+								+ "' (an id or the values of an identification rule)");
+	}
+
+	/**
+	 * A new relation needs both ends within the caller's {@code cmdb.relation.write}
+	 * scope, as a single write does; a relation that exists already writes nothing.
+	 */
+	private void checkScope(List<Draft> fresh, ReportBuilder report) {
+		PermissionScope write = this.scopes.of(CmdbPermissions.RELATION_WRITE);
+		if (write.everywhere()) {
+			return;
+		}
+		Set<UUID> ends = new HashSet<>();
+		fresh.forEach((d) -> {
+			ends.add(d.source);
+			ends.add(d.target);
+		});
+		Set<UUID> changeable = this.scopes.covered(ends, write);
+		for (Draft d : fresh) {
+			if (!changeable.contains(d.source)) {
+				report.error(d.row, SOURCE, "cmdb.scope.denied", "the source CI " + d.source
+						+ " is outside the business systems and environments your roles allow you to relate");
+			}
+			if (!changeable.contains(d.target)) {
+				report.error(d.row, TARGET, "cmdb.scope.denied", "the target CI " + d.target
+						+ " is outside the business systems and environments your roles allow you to relate");
+			}
+		}
 	}
 
 	/** Single-target (per source) or single-source (per target) definitions. */

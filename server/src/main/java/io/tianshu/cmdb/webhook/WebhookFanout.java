@@ -1,8 +1,6 @@
 package io.tianshu.cmdb.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +15,7 @@ import java.util.stream.Collectors;
 import io.tianshu.cmdb.CiChanged;
 import io.tianshu.cmdb.RelationChanged;
 import io.tianshu.cmdb.query.CiScopes;
+import io.tianshu.cmdb.webhook.WebhookSubscriptions.Subscription;
 import io.tianshu.platform.PermissionScope;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +30,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Turns CMDB change events into delivery rows, one per matching enabled subscription, in
  * the listener's own transaction. The events come through Spring Modulith's event
  * publication registry (outbox): a listener that did not complete is run again after a
- * restart, and the unique {@code (webhook_id, event_key)} makes that harmless.
+ * restart, and the unique {@code (webhook_id, event_key)} makes that harmless. Bulk
+ * imports publish one event per job instead; {@link ImportFanout} turns those into the
+ * same deliveries.
  * <p>
  * A subscription with a limited scope (see {@link Webhook#scope}) gets a CI change only
  * when the CI is within the scope, and a relation change when its source or target is,
@@ -52,19 +53,19 @@ class WebhookFanout {
 
 	private final Clock clock;
 
+	private final CiScopes scopes;
+
+	private final WebhookSubscriptions subscriptions;
+
 	WebhookFanout(JdbcClient jdbc, JsonMapper json, WebhookDispatcher dispatcher, WebhookProperties properties,
-			Clock clock, CiScopes scopes) {
-		this.scopes = scopes;
+			Clock clock, CiScopes scopes, WebhookSubscriptions subscriptions) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.dispatcher = dispatcher;
 		this.properties = properties;
 		this.clock = clock;
-	}
-
-	private final CiScopes scopes;
-
-	record Subscription(UUID id, Set<String> models, Set<String> attributes, PermissionScope scope) {
+		this.scopes = scopes;
+		this.subscriptions = subscriptions;
 	}
 
 	/**
@@ -94,7 +95,7 @@ class WebhookFanout {
 	@ApplicationModuleListener
 	void on(CiChanged event) {
 		String kind = WebhookEvents.of(event.kind());
-		List<Subscription> subscriptions = subscriptions(kind);
+		List<Subscription> subscriptions = this.subscriptions.enabled(List.of(kind));
 		if (subscriptions.isEmpty()) {
 			return;
 		}
@@ -108,35 +109,20 @@ class WebhookFanout {
 			.optional()
 			.orElse(new Change("{}", null, null));
 		JsonNode diff = this.json.readTree(change.diff());
-		Set<String> changedAttributes = diff.propertyNames()
-			.stream()
-			.filter((field) -> field.startsWith("attributes."))
-			.map((field) -> field.substring("attributes.".length()))
-			.collect(Collectors.toSet());
+		Set<String> changedAttributes = changedAttributes(diff);
 		Map<String, Object> item = this.jdbc.sql("SELECT name, state, owner_team_id FROM cmdb.ci WHERE id = ?")
 			.param(ci)
-			.query((rs, n) -> {
-				Map<String, Object> m = new LinkedHashMap<>();
-				m.put("id", ci.toString());
-				m.put("model", event.model());
-				m.put("name", rs.getString(1));
-				m.put("state", rs.getString(2));
-				m.put("version", event.version());
-				m.put("ownerTeamId", rs.getString(3));
-				return m;
-			})
+			.query((rs, n) -> ciItem(ci, event.model(), rs.getString(1), rs.getString(2), event.version(),
+					rs.getString(3)))
 			.optional()
 			.orElseGet(() -> new LinkedHashMap<>(Map.of("id", ci.toString(), "model", event.model())));
-		String key = "ci:" + ci + ":" + event.version();
-		Map<String, Object> payload = payload(key, kind, event.changedAt(), event.source().name(), change.actor(),
-				change.requestId());
-		payload.put("ci", item);
-		payload.put("changes", diff);
-		String body = this.json.writeValueAsString(payload);
+		String key = ciKey(ci, event.version());
+		String body = this.json.writeValueAsString(ciPayload(key, kind, event.changedAt(), event.source().name(),
+				change.actor(), change.requestId(), item, diff));
 		Coverage coverage = new Coverage(List.of(ci));
 		int queued = 0;
 		for (Subscription subscription : subscriptions) {
-			if (!subscription.models().isEmpty() && !subscription.models().contains(event.model())) {
+			if (!subscription.wantsModel(event.model())) {
 				continue;
 			}
 			if (!subscription.attributes().isEmpty()
@@ -148,13 +134,13 @@ class WebhookFanout {
 			}
 			queued += queue(subscription.id(), kind, key, body);
 		}
-		wakeAfterCommit(queued);
+		wakeAfterCommit(this.dispatcher, queued);
 	}
 
 	@ApplicationModuleListener
 	void on(RelationChanged event) {
 		String kind = WebhookEvents.of(event.kind());
-		List<Subscription> subscriptions = subscriptions(kind);
+		List<Subscription> subscriptions = this.subscriptions.enabled(List.of(kind));
 		if (subscriptions.isEmpty()) {
 			return;
 		}
@@ -175,23 +161,14 @@ class WebhookFanout {
 			.query((rs, n) -> new Change(rs.getString(1), rs.getString(2)))
 			.optional()
 			.orElse(new Change(null, null));
-		String key = "relation:" + event.relation().value() + ":" + event.kind().name();
-		Map<String, Object> payload = payload(key, kind, event.changedAt(), event.changeSource().name(), change.actor(),
-				change.requestId());
-		Map<String, Object> relation = new LinkedHashMap<>();
-		relation.put("id", event.relation().value().toString());
-		relation.put("type", event.type());
-		relation.put("sourceId", event.source().value().toString());
-		relation.put("sourceModel", sourceModel);
-		relation.put("targetId", event.target().value().toString());
-		relation.put("targetModel", targetModel);
-		payload.put("relation", relation);
-		String body = this.json.writeValueAsString(payload);
+		String key = relationKey(event.relation().value(), event.kind().name());
+		String body = this.json.writeValueAsString(relationPayload(key, kind, event.changedAt(),
+				event.changeSource().name(), change.actor(), change.requestId(), event.relation().value(), event.type(),
+				event.source().value(), sourceModel, event.target().value(), targetModel));
 		Coverage coverage = new Coverage(List.of(event.source().value(), event.target().value()));
 		int queued = 0;
 		for (Subscription subscription : subscriptions) {
-			if (!subscription.models().isEmpty() && !subscription.models().contains(sourceModel)
-					&& !subscription.models().contains(targetModel)) {
+			if (!subscription.wantsModel(sourceModel, targetModel)) {
 				continue;
 			}
 			if (!coverage.covers(subscription.scope())) {
@@ -199,11 +176,66 @@ class WebhookFanout {
 			}
 			queued += queue(subscription.id(), kind, key, body);
 		}
-		wakeAfterCommit(queued);
+		wakeAfterCommit(this.dispatcher, queued);
 	}
 
 	static UUID eventId(String key) {
 		return UUID.nameUUIDFromBytes(("tianshu.cmdb:" + key).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Which change of a CI a delivery is for: its version. */
+	static String ciKey(UUID ci, int version) {
+		return "ci:" + ci + ":" + version;
+	}
+
+	static String relationKey(UUID relation, String change) {
+		return "relation:" + relation + ":" + change;
+	}
+
+	/** The attribute codes a CI history diff touches. */
+	static Set<String> changedAttributes(JsonNode diff) {
+		return diff.propertyNames()
+			.stream()
+			.filter((field) -> field.startsWith("attributes."))
+			.map((field) -> field.substring("attributes.".length()))
+			.collect(Collectors.toSet());
+	}
+
+	/** The {@code ci} object of a CI event's body. */
+	static Map<String, Object> ciItem(UUID ci, String model, String name, String state, int version, String owner) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("id", ci.toString());
+		m.put("model", model);
+		m.put("name", name);
+		m.put("state", state);
+		m.put("version", version);
+		m.put("ownerTeamId", owner);
+		return m;
+	}
+
+	/** The body of a CI event (see docs/cmdb-webhooks.md). */
+	static Map<String, Object> ciPayload(String key, String kind, Instant occurredAt, String source, String actor,
+			String requestId, Map<String, Object> item, JsonNode diff) {
+		Map<String, Object> payload = payload(key, kind, occurredAt, source, actor, requestId);
+		payload.put("ci", item);
+		payload.put("changes", diff);
+		return payload;
+	}
+
+	/** The body of a relation event. */
+	static Map<String, Object> relationPayload(String key, String kind, Instant occurredAt, String source, String actor,
+			String requestId, UUID id, String type, UUID sourceId, String sourceModel, UUID targetId,
+			String targetModel) {
+		Map<String, Object> payload = payload(key, kind, occurredAt, source, actor, requestId);
+		Map<String, Object> relation = new LinkedHashMap<>();
+		relation.put("id", id.toString());
+		relation.put("type", type);
+		relation.put("sourceId", sourceId.toString());
+		relation.put("sourceModel", sourceModel);
+		relation.put("targetId", targetId.toString());
+		relation.put("targetModel", targetModel);
+		payload.put("relation", relation);
+		return payload;
 	}
 
 	private static Map<String, Object> payload(String key, String kind, Instant occurredAt, String source, String actor,
@@ -218,15 +250,6 @@ class WebhookFanout {
 		return payload;
 	}
 
-	private List<Subscription> subscriptions(String kind) {
-		return this.jdbc
-			.sql("SELECT id, models, attributes, scope::text FROM cmdb.webhook WHERE enabled AND ? = ANY(events)")
-			.param(kind)
-			.query((rs, n) -> new Subscription(rs.getObject(1, UUID.class), set(rs.getArray(2)), set(rs.getArray(3)),
-					WebhookScopes.fromJson(rs.getString(4), this.json)))
-			.list();
-	}
-
 	private int queue(UUID webhook, String kind, String key, String body) {
 		return this.jdbc.sql("""
 				INSERT INTO cmdb.webhook_delivery (id, webhook_id, event, event_key, event_id, payload, status,
@@ -238,7 +261,8 @@ class WebhookFanout {
 			.update();
 	}
 
-	private void wakeAfterCommit(int queued) {
+	/** Wakes the dispatcher once the listener's transaction has committed the rows. */
+	static void wakeAfterCommit(WebhookDispatcher dispatcher, int queued) {
 		if (queued == 0) {
 			return;
 		}
@@ -246,17 +270,13 @@ class WebhookFanout {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					WebhookFanout.this.dispatcher.wake();
+					dispatcher.wake();
 				}
 			});
 		}
 		else {
-			this.dispatcher.wake();
+			dispatcher.wake();
 		}
-	}
-
-	static Set<String> set(Array array) throws SQLException {
-		return (array != null) ? Set.copyOf(java.util.Arrays.asList((String[]) array.getArray())) : Set.of();
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.web.support.WebTestUtils;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -103,10 +104,10 @@ public final class Browser {
 	}
 
 	/**
-	 * Sends any request in this browser's session, with the CSRF header when
-	 * {@code csrf}.
+	 * Sends any request (also multipart) in this browser's session, with the CSRF header
+	 * when {@code csrf}.
 	 */
-	public Response perform(MockHttpServletRequestBuilder builder, boolean csrf) {
+	public Response perform(AbstractMockHttpServletRequestBuilder<?> builder, boolean csrf) {
 		restoreCookieCsrf(this.mvc);
 		builder.session(this.session).with((request) -> {
 			request.setRemoteAddr(this.remoteAddress);
