@@ -31,9 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * In-memory cache of CMDB topology look-ups for topology inhibition and root cause: what
  * a CI relies on (its upstream, {@link Topology.Direction#DOWNSTREAM} in the CMDB's
  * terms: source to target) with the path to each, and what relies on it. Cleared whenever
- * a relation changes ({@link RelationChanged}, at once on this node, before commit too —
- * a look-up in between only reloads) and when the settings change. Look-ups run as the
- * system in a read-only transaction of their own; a CMDB failure answers "no topology".
+ * a relation or CI changes or is imported (at once on this node, and again after the
+ * change's transaction ends, so a look-up in between cannot keep the old topology) and
+ * when the settings change. Look-ups run as the system in a read-only transaction of
+ * their own; a CMDB failure answers "no topology".
  */
 @Component
 class TopologyCache {
@@ -119,13 +120,40 @@ class TopologyCache {
 
 	@EventListener
 	void on(RelationChanged event) {
-		clear();
+		clearNowAndAfterCommit();
 	}
 
 	@EventListener
 	void on(CiChanged event) {
 		// names in paths, retired CIs
+		clearNowAndAfterCommit();
+	}
+
+	@EventListener
+	void on(io.tianshu.cmdb.RelationsImported event) {
+		clearNowAndAfterCommit();
+	}
+
+	@EventListener
+	void on(io.tianshu.cmdb.CisImported event) {
+		clearNowAndAfterCommit();
+	}
+
+	/**
+	 * A look-up between the change and its commit still reads the old topology and would
+	 * keep it: so the cache is cleared again once the change is committed.
+	 */
+	private void clearNowAndAfterCommit() {
 		clear();
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						clear();
+					}
+				});
+		}
 	}
 
 	void clear() {
