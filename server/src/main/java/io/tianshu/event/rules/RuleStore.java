@@ -123,13 +123,17 @@ public class RuleStore {
 		Instant now = this.clock.instant();
 		Compiled c = this.compiled;
 		if (c == null || this.loadedAt.plus(RELOAD).isBefore(now)) {
-			c = load();
-			this.loadedAt = now;
+			c = load(now);
 		}
 		return c;
 	}
 
-	private synchronized Compiled load() {
+	private synchronized Compiled load(Instant now) {
+		Compiled fresh = this.compiled;
+		if (fresh != null && !this.loadedAt.plus(RELOAD).isBefore(now)) {
+			// loaded by the request that held the lock before this one
+			return fresh;
+		}
 		List<CompiledRule> rules = new ArrayList<>();
 		for (SignalRule rule : this.jdbc.sql("SELECT * FROM event.signal_rule WHERE enabled ORDER BY position, name")
 			.query(this::mapSignalRule)
@@ -148,6 +152,7 @@ public class RuleStore {
 			.list();
 		Compiled c = new Compiled(List.copyOf(rules));
 		this.compiled = c;
+		this.loadedAt = now;
 		return c;
 	}
 
