@@ -2,20 +2,14 @@
 // browser; fails on browser console errors, page errors and missing translation keys, and leaves
 // screenshots in console/target/e2e/cmdb-*.png.
 //
-// lib/server.mjs starts the jar with --tianshu.demo=false and takes no extra arguments (yet), so
-// this file starts its own demo server with the same recipe (startDemoServer below) rather than
-// changing the shared harness.
+// The demo server and the sign-in are lib/demo.mjs's, shared with the event-center journey.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, missingKeys, rawKeysOnPage } from '../lib/browser.mjs';
-import { freshTotp } from '../lib/totp.mjs';
+import { signIn as signInOnPage, startDemoServer } from '../lib/demo.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const JAR = resolve(process.env.TIANSHU_JAR ?? join(here, '../../server/target/tianshu.jar'));
@@ -25,87 +19,6 @@ const ADMIN_PASSWORD = 'Tianshu-e2e-Cmdb-2026!q';
 const FILTER = 'model = host and <-[runs_on]- (model = application)';
 
 const tid = (id) => `[data-testid="${id}"]`;
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-/**
- * lib/server.mjs's startServer, but with the demo data on a fresh database. The syslog/SNMP
- * listeners, which follow tianshu.demo, stay off: their fixed ports (1514, 1162) would collide with
- * any other Tianshu on the machine and the journey does not use them.
- */
-async function startDemoServer({ jar, logFile, timeoutMs = 300_000 }) {
-  if (!existsSync(jar)) throw new Error(`the server jar ${jar} does not exist: build it first (./mvnw -B package -pl server)`);
-  const home = process.env.JAVA_HOME;
-  const java = home && existsSync(join(home, 'bin', 'java')) ? join(home, 'bin', 'java') : 'java';
-  const dataDir = await mkdtemp(join(tmpdir(), 'tianshu-e2e-cmdb-'));
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const log = createWriteStream(logFile);
-  const started = Date.now();
-  const child = spawn(
-    java,
-    [
-      '-Xmx1g',
-      '-jar',
-      jar,
-      `--server.port=${port}`,
-      `--tianshu.data-dir=${dataDir}`,
-      '--tianshu.demo=true',
-      '--tianshu.event.syslog.enabled=false',
-      '--tianshu.event.snmp.enabled=false',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  let exited = null;
-  child.on('exit', (code, signal) => (exited = { code, signal }));
-  const killOnExit = () => child.exitCode === null && child.kill('SIGKILL');
-  process.on('exit', killOnExit);
-  const stop = async () => {
-    process.off('exit', killOnExit);
-    if (child.exitCode === null && exited === null) {
-      const done = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await done;
-      clearTimeout(timer);
-    }
-    log.end();
-    await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
-  };
-  try {
-    for (;;) {
-      if (exited) throw new Error(`the server exited during start (${JSON.stringify(exited)}); see ${logFile}`);
-      if (Date.now() - started > timeoutMs) throw new Error(`the server was not ready within ${timeoutMs} ms; see ${logFile}`);
-      try {
-        if ((await fetch(`${baseUrl}/actuator/health/readiness`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-  return {
-    baseUrl,
-    readyAfterMs: Date.now() - started,
-    adminPassword: async () => (await readFile(join(dataDir, 'initial-admin-password'), 'utf8')).trim(),
-    stop,
-  };
-}
 
 let server;
 let browser;
@@ -158,44 +71,8 @@ async function assertPicture(testId, names) {
   return page.locator(`${sel} text`).count();
 }
 
-/** The sign-in of console.test.mjs, cut to one user: forced change, then TOTP as the server asks. */
 async function signIn(username, password, newPassword) {
-  await page.locator(tid('login-form')).waitFor();
-  await page.locator(tid('login-username')).fill(username);
-  await page.locator(tid('login-password')).fill(password);
-  await page.locator(tid('login-submit')).click();
-  for (let i = 0; i < 5; i++) {
-    const next = await Promise.race([
-      page.locator(tid('user-menu')).waitFor().then(() => 'shell'),
-      page.locator(`${tid('login-card')} ${tid('password-form')}`).waitFor().then(() => 'change'),
-      page.locator(`${tid('login-card')} ${tid('totp-form')}`).waitFor().then(() => 'totp'),
-      page.locator(`${tid('login-card')} ${tid('totp-secret')}`).waitFor().then(() => 'enrol'),
-      page.locator(`${tid('login-card')} ${tid('login-error')}`).waitFor().then(() => 'error'),
-    ]);
-    if (next === 'shell') return;
-    if (next === 'error') assert.fail(`sign-in failed: ${await page.locator(tid('login-error')).innerText()}`);
-    if (next === 'change') {
-      await page.locator(tid('password-current')).fill(password);
-      await page.locator(tid('password-new')).fill(newPassword);
-      await page.locator(tid('password-confirm')).fill(newPassword);
-      await page.locator(tid('password-submit')).click();
-      await page.locator(tid('password-form')).waitFor({ state: 'detached' });
-    }
-    if (next === 'enrol') {
-      totpSecret = (await page.locator(tid('totp-secret')).innerText()).trim();
-      await page.locator(tid('totp-confirm-code')).fill(await freshTotp(totpSecret, usedSteps));
-      await page.locator(tid('totp-confirm')).click();
-      await page.locator(tid('recovery-codes')).waitFor();
-      await page.locator(tid('totp-done')).click();
-    }
-    if (next === 'totp') {
-      assert.ok(totpSecret, 'asked for a TOTP code without being enrolled');
-      await page.locator(tid('login-totp-code')).fill(await freshTotp(totpSecret, usedSteps));
-      await page.locator(tid('login-totp-submit')).click();
-      await page.locator(tid('totp-form')).waitFor({ state: 'detached' });
-    }
-  }
-  assert.fail('sign-in did not reach the console');
+  totpSecret = await signInOnPage(page, { username, password, newPassword, totpSecret, usedSteps });
 }
 
 /** The rows of the CI list, as their name links. */
@@ -229,7 +106,12 @@ describe('CMDB console journey', () => {
     await mkdir(SHOTS, { recursive: true });
     server = process.env.TIANSHU_BASE_URL
       ? { baseUrl: process.env.TIANSHU_BASE_URL, readyAfterMs: 0, adminPassword: async () => process.env.TIANSHU_INITIAL_PASSWORD, stop: async () => {} }
-      : await startDemoServer({ jar: JAR, logFile: join(SHOTS, 'cmdb-server.log') });
+      : await startDemoServer({
+          jar: JAR,
+          logFile: join(SHOTS, 'cmdb-server.log'),
+          // the journey uses neither listener; their fixed ports could collide
+          extraArgs: ['--tianshu.event.syslog.enabled=false', '--tianshu.event.snmp.enabled=false'],
+        });
     base = server.baseUrl;
     console.log(`demo server ready after ${server.readyAfterMs} ms at ${base}`);
     browser = await launchBrowser({ executablePath: CHROMIUM });

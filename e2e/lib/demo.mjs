@@ -1,14 +1,10 @@
 // The real jar with the demo data on a fresh database, for journeys that need the demo estate
 // (the recipe of lib/server.mjs, which starts without demo data), plus the console sign-in the
-// journeys share. journeys/cmdb.test.mjs still has its own copy of both.
+// journeys share.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { createWriteStream, existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startServer } from './server.mjs';
 import { freshTotp } from './totp.mjs';
 
 /** A free TCP port on loopback. */
@@ -37,63 +33,12 @@ export function freeUdpPort() {
 }
 
 /**
- * Starts the jar with `--tianshu.demo=true` and the given extra arguments; resolves when
- * `/actuator/health/readiness` answers. The caller passes listener ports (the demo turns the
- * syslog/SNMP listeners on, and their fixed default ports would collide with any other Tianshu).
+ * lib/server.mjs's startServer with `--tianshu.demo=true` and the given extra arguments. The caller
+ * passes listener ports or turns the listeners off (the demo turns the syslog/SNMP listeners on,
+ * and their fixed default ports would collide with any other Tianshu).
  */
-export async function startDemoServer({ jar, logFile, extraArgs = [], timeoutMs = 300_000 }) {
-  if (!existsSync(jar)) throw new Error(`the server jar ${jar} does not exist: build it first (./mvnw -B package -pl server)`);
-  const home = process.env.JAVA_HOME;
-  const java = home && existsSync(join(home, 'bin', 'java')) ? join(home, 'bin', 'java') : 'java';
-  const dataDir = await mkdtemp(join(tmpdir(), 'tianshu-e2e-demo-'));
-  const port = await freeTcpPort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const log = createWriteStream(logFile);
-  const started = Date.now();
-  const child = spawn(
-    java,
-    ['-Xmx1g', '-jar', jar, `--server.port=${port}`, `--tianshu.data-dir=${dataDir}`, '--tianshu.demo=true', ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  let exited = null;
-  child.on('exit', (code, signal) => (exited = { code, signal }));
-  const killOnExit = () => child.exitCode === null && child.kill('SIGKILL');
-  process.on('exit', killOnExit);
-  const stop = async () => {
-    process.off('exit', killOnExit);
-    if (child.exitCode === null && exited === null) {
-      const done = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await done;
-      clearTimeout(timer);
-    }
-    log.end();
-    await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
-  };
-  try {
-    for (;;) {
-      if (exited) throw new Error(`the server exited during start (${JSON.stringify(exited)}); see ${logFile}`);
-      if (Date.now() - started > timeoutMs) throw new Error(`the server was not ready within ${timeoutMs} ms; see ${logFile}`);
-      try {
-        if ((await fetch(`${baseUrl}/actuator/health/readiness`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-  return {
-    baseUrl,
-    readyAfterMs: Date.now() - started,
-    adminPassword: async () => (await readFile(join(dataDir, 'initial-admin-password'), 'utf8')).trim(),
-    stop,
-  };
+export function startDemoServer({ jar, logFile, extraArgs = [], timeoutMs = 300_000 }) {
+  return startServer({ jar, logFile, extraArgs, timeoutMs, demo: true });
 }
 
 /** Sends each message as one UDP datagram (syslog over UDP, RFC 5426). */

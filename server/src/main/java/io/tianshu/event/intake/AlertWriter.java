@@ -495,13 +495,9 @@ class AlertWriter {
 	 * without locks. Keys not found are new.
 	 */
 	private void readKeysAndAlerts(TreeMap<Key, KeyState> keys) {
-		String[] integrations = new String[keys.size()];
-		String[] fingerprints = new String[keys.size()];
-		int i = 0;
-		for (Key k : keys.keySet()) {
-			integrations[i] = k.integrationId().toString();
-			fingerprints[i++] = k.fingerprint();
-		}
+		String[][] columns = keyColumns(keys);
+		String[] integrations = columns[0];
+		String[] fingerprints = columns[1];
 		this.jdbc.query((Connection c) -> {
 			PreparedStatement ps = c.prepareStatement("SELECT k.integration_id AS key_integration, "
 					+ "k.fingerprint AS key_fingerprint, k.alert_id AS key_alert, k.first_seen AS key_first_seen, "
@@ -533,6 +529,17 @@ class AlertWriter {
 		state.loadedFlapChanges = arrayText(state.flapChanges);
 	}
 
+	/** The keys' integration ids and fingerprints, in key order. */
+	private static String[][] keyColumns(TreeMap<Key, KeyState> keys) {
+		String[][] columns = new String[2][keys.size()];
+		int i = 0;
+		for (Key k : keys.keySet()) {
+			columns[0][i] = k.integrationId().toString();
+			columns[1][i++] = k.fingerprint();
+		}
+		return columns;
+	}
+
 	private static String arrayText(List<Long> values) {
 		StringBuilder b = new StringBuilder("{");
 		values.forEach((t) -> b.append((b.length() > 1) ? "," : "").append(t));
@@ -540,13 +547,9 @@ class AlertWriter {
 	}
 
 	private void lockKeys(TreeMap<Key, KeyState> keys) {
-		String[] integrations = new String[keys.size()];
-		String[] fingerprints = new String[keys.size()];
-		int i = 0;
-		for (Key k : keys.keySet()) {
-			integrations[i] = k.integrationId().toString();
-			fingerprints[i++] = k.fingerprint();
-		}
+		String[][] columns = keyColumns(keys);
+		String[] integrations = columns[0];
+		String[] fingerprints = columns[1];
 		execute("INSERT INTO event.alert_key (integration_id, fingerprint) SELECT u.i::uuid, u.f "
 				+ "FROM unnest(?::text[], ?::text[]) AS u(i, f) ON CONFLICT DO NOTHING", integrations, fingerprints);
 		this.jdbc.query((Connection c) -> {
