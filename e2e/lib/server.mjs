@@ -29,7 +29,7 @@ function javaExecutable() {
  * syslog/SNMP listeners off: they follow the demo switch and their fixed ports would collide).
  * @returns {{baseUrl, dataDir, readyAfterMs, adminPassword: () => Promise<string>, stop}}
  */
-export async function startServer({ jar, logFile, timeoutMs = 240_000, extraArgs = [], dataDir: reuse, demo = false }) {
+export async function startServer({ jar, logFile, timeoutMs = 240_000, extraArgs = [], jvmArgs = [], dataDir: reuse, demo = false }) {
   if (!existsSync(jar)) throw new Error(`the server jar ${jar} does not exist: build it first (./mvnw -B package -pl server)`);
   // a given data directory is the caller's (a restart on the same database): never removed here
   const dataDir = reuse ?? (await mkdtemp(join(tmpdir(), 'tianshu-e2e-')));
@@ -39,7 +39,7 @@ export async function startServer({ jar, logFile, timeoutMs = 240_000, extraArgs
   const started = Date.now();
   const child = spawn(
     javaExecutable(),
-    ['-Xmx1g', '-jar', jar, `--server.port=${port}`, `--tianshu.data-dir=${dataDir}`, `--tianshu.demo=${demo}`, ...extraArgs],
+    ['-Xmx1g', ...jvmArgs, '-jar', jar, `--server.port=${port}`, `--tianshu.data-dir=${dataDir}`, `--tianshu.demo=${demo}`, ...extraArgs],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: false },
   );
   child.stdout.pipe(log);

@@ -77,13 +77,24 @@ class GraphQueries implements Topology {
 			if (reach == null) {
 				throw tooLarge();
 			}
-			List<Node> nodes = new ArrayList<>(reach.nodes().length);
-			for (int i = 0; i < reach.nodes().length; i++) {
-				nodes.add(node(graph, reach.nodes()[i], reach.depths()[i]));
+			// fresh id objects, each CI's made once (CiGraph#freshCiId)
+			int[] slots = reach.nodes();
+			CiId[] ids = new CiId[slots.length];
+			int[] position = new int[graph.ciCount()];
+			List<Node> nodes = new ArrayList<>(slots.length);
+			for (int i = 0; i < slots.length; i++) {
+				ids[i] = graph.freshCiId(slots[i]);
+				position[slots[i]] = i + 1;
+				nodes.add(new Node(ids[i], graph.model(slots[i]), graph.name(slots[i]), graph.state(slots[i]),
+						reach.depths()[i]));
 			}
 			List<Edge> edges = new ArrayList<>(reach.edges().length);
 			for (int relation : reach.edges()) {
-				edges.add(edge(graph, relation));
+				int source = position[graph.source(relation)];
+				int target = position[graph.target(relation)];
+				edges.add(new Edge(graph.freshRelationId(relation), graph.typeCode(relation),
+						(source > 0) ? ids[source - 1] : graph.ciId(graph.source(relation)),
+						(target > 0) ? ids[target - 1] : graph.ciId(graph.target(relation))));
 			}
 			return new TopologyGraph(nodes, edges);
 		});

@@ -3,6 +3,7 @@ package io.tianshu.platform.web;
 import io.tianshu.platform.Authorization;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,16 @@ class WebConventionsConfiguration {
 	static final int SIZE_LIMIT_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2;
 
 	static final int IDEMPOTENCY_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10;
+
+	/**
+	 * Tomcat copies every response through a per-connection socket buffer of 8 KB and
+	 * writes it out buffer by buffer: a topology answer of 5 MB was 700 system calls. 64
+	 * KB per connection makes that 90, and costs nothing for the small answers.
+	 */
+	@Bean
+	TomcatConnectorCustomizer socketWriteBuffer() {
+		return (connector) -> connector.setProperty("socket.appWriteBufSize", Integer.toString(64 * 1024));
+	}
 
 	@Bean
 	FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {

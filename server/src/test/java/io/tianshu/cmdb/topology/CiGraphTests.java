@@ -127,6 +127,24 @@ class CiGraphTests {
 		return Arrays.stream(slots).mapToObj((r) -> this.graph.relationId(r).value()).toList();
 	}
 
+	@Test
+	void freshIdsAreCopiesOfTheGraphsOwnAlsoAfterTheArraysGrow() {
+		List<UUID> more = new java.util.ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			more.add(ci("host", "h" + i));
+			relate("runs_on", this.app, more.get(i));
+		}
+		for (UUID id : more) {
+			int slot = this.graph.slot(id);
+			assertThat(this.graph.freshCiId(slot)).isEqualTo(this.graph.ciId(slot)).isNotSameAs(this.graph.ciId(slot));
+			assertThat(this.graph.freshCiId(slot).value()).isEqualTo(id);
+		}
+		for (int relation : this.graph.relations(this.graph.slot(this.app), true, -1)) {
+			assertThat(this.graph.freshRelationId(relation)).isEqualTo(this.graph.relationId(relation))
+				.isNotSameAs(this.graph.relationId(relation));
+		}
+	}
+
 	private UUID ci(String model, String name) {
 		UUID id = UUID.randomUUID();
 		this.graph.putCi(id, model, name, LifecycleState.IN_USE);
