@@ -136,6 +136,51 @@ final class AlertRow {
 		return a;
 	}
 
+	/** A copy with every field (the JSON columns are immutable text). */
+	AlertRow copy() {
+		AlertRow c = new AlertRow();
+		c.id = this.id;
+		c.firstSeen = this.firstSeen;
+		c.integrationId = this.integrationId;
+		c.source = this.source;
+		c.fingerprint = this.fingerprint;
+		c.groupKey = this.groupKey;
+		c.status = this.status;
+		c.state = this.state;
+		c.severity = this.severity;
+		c.sourceSeverity = this.sourceSeverity;
+		c.summary = this.summary;
+		c.resource = this.resource;
+		c.labels = this.labels;
+		c.annotations = this.annotations;
+		c.links = this.links;
+		c.details = this.details;
+		c.generatorUrl = this.generatorUrl;
+		c.startsAt = this.startsAt;
+		c.endsAt = this.endsAt;
+		c.autoResolve = this.autoResolve;
+		c.lastSeen = this.lastSeen;
+		c.occurrences = this.occurrences;
+		c.duplicates = this.duplicates;
+		c.lastHash = this.lastHash;
+		c.stateChangedAt = this.stateChangedAt;
+		c.acknowledgedAt = this.acknowledgedAt;
+		c.acknowledgedBy = this.acknowledgedBy;
+		c.resolvedAt = this.resolvedAt;
+		c.closedAt = this.closedAt;
+		c.assigneeUser = this.assigneeUser;
+		c.assigneeTeam = this.assigneeTeam;
+		c.ciId = this.ciId;
+		c.businessSystemId = this.businessSystemId;
+		c.ownerTeamId = this.ownerTeamId;
+		c.flapping = this.flapping;
+		c.version = this.version;
+		c.loadedVersion = this.loadedVersion;
+		c.dirty = this.dirty;
+		c.touched = this.touched;
+		return c;
+	}
+
 	private static Instant instant(Timestamp t) {
 		return (t != null) ? t.toInstant() : null;
 	}

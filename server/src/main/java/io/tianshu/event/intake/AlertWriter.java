@@ -135,6 +135,17 @@ class AlertWriter {
 	 */
 	private final Deque<Long> ids = new ArrayDeque<>();
 
+	/**
+	 * The committed state of recently written keys (key row and current alert), so a
+	 * re-send need not read them again: the guards of the optimistic write catch any
+	 * change made meanwhile by someone else (every other writer raises the alert's
+	 * version or moves the key's pointer), and a batch that fails or is rolled back
+	 * forgets its keys. Bounded by {@link #RECENT_LIMIT}; cleared when full.
+	 */
+	private final Map<Key, Snapshot> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+	static final int RECENT_LIMIT = 50_000;
+
 	/** Integration kinds never change. */
 	private final Map<UUID, String> kinds = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -167,7 +178,19 @@ class AlertWriter {
 			keys.computeIfAbsent(new Key(s.integrationId(), s.fingerprint()), (k) -> new KeyState());
 		}
 		if (optimistic) {
-			readKeysAndAlerts(keys);
+			TreeMap<Key, KeyState> unknown = new TreeMap<>();
+			keys.forEach((k, state) -> {
+				Snapshot snapshot = this.recent.get(k);
+				if (snapshot != null) {
+					snapshot.restore(state);
+				}
+				else {
+					unknown.put(k, state);
+				}
+			});
+			if (!unknown.isEmpty()) {
+				readKeysAndAlerts(unknown);
+			}
 		}
 		else {
 			lockKeys(keys);
@@ -186,6 +209,7 @@ class AlertWriter {
 			}
 		}
 		persist(keys, batch);
+		rememberAfterCommit(keys);
 		batch.published.forEach(this.events::publishEvent);
 		Set<Long> changed = new HashSet<>();
 		for (SignalOutcome o : outcomes) {
@@ -198,6 +222,38 @@ class AlertWriter {
 			this.events.publishEvent(new AlertsChanged(changed));
 		}
 		return outcomes;
+	}
+
+	/**
+	 * After the commit, the keys' state as written becomes {@link #recent}; after a
+	 * rollback the keys are forgotten.
+	 */
+	private void rememberAfterCommit(TreeMap<Key, KeyState> keys) {
+		Map<Key, Snapshot> written = new java.util.HashMap<>();
+		keys.forEach((k, state) -> {
+			Snapshot snapshot = Snapshot.of(state);
+			if (snapshot != null) {
+				written.put(k, snapshot);
+			}
+		});
+		if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		org.springframework.transaction.support.TransactionSynchronizationManager
+			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					if (status == STATUS_COMMITTED) {
+						if (AlertWriter.this.recent.size() + written.size() > RECENT_LIMIT) {
+							AlertWriter.this.recent.clear();
+						}
+						AlertWriter.this.recent.putAll(written);
+					}
+					else {
+						keys.keySet().forEach(AlertWriter.this.recent::remove);
+					}
+				}
+			});
 	}
 
 	private SignalOutcome apply(IncomingSignal s, String hash, KeyState key, Batch batch) {
@@ -745,6 +801,46 @@ class AlertWriter {
 		boolean flapping(EventProperties properties, Instant now) {
 			long horizon = now.minus(properties.flapWindow()).getEpochSecond();
 			return this.flapChanges.stream().filter((t) -> t >= horizon).count() > properties.flapThreshold();
+		}
+
+	}
+
+	/** A key and its current alert as committed; restored as copies. */
+	record Snapshot(boolean exists, Long alertId, Instant firstSeen, List<Long> flapChanges, AlertRow alert) {
+
+		/**
+		 * The key's state after the batch is written, or null when it is not worth
+		 * keeping.
+		 */
+		static Snapshot of(KeyState state) {
+			AlertRow a = state.alert;
+			boolean keyWritten = state.pointerChanged || state.flapChanged;
+			if (!state.exists && !keyWritten) {
+				// no key row was written (a signal for an unknown key that was ignored)
+				return null;
+			}
+			Long alertId = keyWritten ? ((a != null) ? a.id : null) : state.alertId;
+			Instant firstSeen = keyWritten ? ((a != null) ? a.firstSeen : null) : state.firstSeen;
+			if (alertId != null && (a == null || a.id != alertId)) {
+				// the key points to an alert that was not read
+				return null;
+			}
+			AlertRow committed = (a != null) ? a.copy() : null;
+			if (committed != null) {
+				committed.loadedVersion = committed.version;
+				committed.dirty = false;
+				committed.touched = false;
+			}
+			return new Snapshot(true, alertId, firstSeen, List.copyOf(state.flapChanges), committed);
+		}
+
+		void restore(KeyState state) {
+			state.exists = this.exists;
+			state.alertId = this.alertId;
+			state.firstSeen = this.firstSeen;
+			state.flapChanges.addAll(this.flapChanges);
+			state.loadedFlapChanges = arrayText(this.flapChanges);
+			state.alert = (this.alert != null) ? this.alert.copy() : null;
 		}
 
 	}
