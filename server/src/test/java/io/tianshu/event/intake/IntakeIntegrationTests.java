@@ -182,6 +182,44 @@ class IntakeIntegrationTests {
 		assertThat(row).containsExactly("ACKNOWLEDGED", "race-test", 1, 3);
 	}
 
+	@Test
+	void theWriterRemembersWhatItWroteButAChangeMadeSinceIsNotOverwritten() {
+		UUID id = integration(IntegrationKind.PROMETHEUS);
+		long alert = this.intake.submit(List.of(firing(id, "remembered", STARTED))).join().outcomes().get(0).alertId();
+		// a re-send: answered from what the writer remembers, no read of the alert
+		assertThat(this.intake.submit(List.of(firing(id, "remembered", STARTED))).join().outcomes().get(0).outcome())
+			.isEqualTo(IntakeReceipt.Outcome.DUPLICATE);
+		double relockedBefore = this.meters.counter("tianshu.event.intake.relocked").count();
+		// someone resolves the alert (as the lifecycle API does: the version is raised)
+		assertThat(this.jdbc
+			.sql("UPDATE event.alert SET state = 'RESOLVED', resolved_at = now(), version = version + 1 WHERE id = ?")
+			.param(alert)
+			.update()).isEqualTo(1);
+		// the remembered state is stale (open): the guarded write notices, the batch is
+		// written again with locks and sees the resolved alert, which the changed firing
+		// signal reopens (against the stale state it would have been an update)
+		IncomingSignal changed = IncomingSignal.builder(id, "remembered", SignalStatus.FIRING, Instant.now())
+			.severity(Severity.MAJOR, "major")
+			.startsAt(STARTED)
+			.summary("intake remembered, worse")
+			.build();
+		IntakeReceipt again = this.intake.submit(List.of(changed)).join();
+		assertThat(again.outcomes().get(0).outcome()).isEqualTo(IntakeReceipt.Outcome.REOPENED);
+		assertThat(again.outcomes().get(0).alertId()).isEqualTo(alert);
+		assertThat(this.meters.counter("tianshu.event.intake.relocked").count()).isEqualTo(relockedBefore + 1);
+		// what the locked write committed is remembered in turn: the next re-send needs
+		// no
+		// second attempt
+		assertThat(this.intake.submit(List.of(changed)).join().outcomes().get(0).outcome())
+			.isEqualTo(IntakeReceipt.Outcome.DUPLICATE);
+		assertThat(this.meters.counter("tianshu.event.intake.relocked").count()).isEqualTo(relockedBefore + 1);
+		var row = this.jdbc.sql("SELECT state, occurrences, duplicates FROM event.alert WHERE id = ?")
+			.param(alert)
+			.query((rs, n) -> List.of(rs.getString(1), rs.getInt(2), rs.getInt(3)))
+			.single();
+		assertThat(row).containsExactly("OPEN", 2, 2);
+	}
+
 	private static IncomingSignal firing(UUID integration, String fingerprint, Instant startsAt) {
 		return IncomingSignal.builder(integration, fingerprint, SignalStatus.FIRING, Instant.now())
 			.severity(Severity.MAJOR, "major")
