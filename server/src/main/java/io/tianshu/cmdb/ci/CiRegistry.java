@@ -200,6 +200,13 @@ public class CiRegistry implements ConfigurationItems {
 			.params(after.name(), after.ownerTeamId(), this.json.writeValueAsString(after.attributes()),
 					after.version(), Timestamp.from(after.updatedAt()), id.value())
 			.update();
+		// a caller limited by scope may not move a CI out of it (e.g. to another
+		// environment); the transaction rolls back
+		PermissionScope scope = this.scopes.of(CmdbPermissions.CI_WRITE);
+		if (!scope.everywhere() && !this.scopes.covers(id, scope)) {
+			throw TianshuException.forbidden("cmdb.scope.denied", "This change would move CI " + id
+					+ " out of the business systems and environments your roles allow you to change");
+		}
 		this.jdbc.sql("DELETE FROM cmdb.ci_key WHERE ci_id = ?").param(id.value()).update();
 		writeKeys(model, after);
 		recorded(after, CiChanged.Kind.UPDATED, diff, source, before);

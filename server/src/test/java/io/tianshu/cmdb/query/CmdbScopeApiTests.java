@@ -128,6 +128,12 @@ class CmdbScopeApiTests {
 		Browser operator = user("operator", "T" + s.toUpperCase(Locale.ROOT), "prod");
 		assertThat(mine(operator)).containsExactly("BS-" + s, "app-" + s, "db-" + s, "h1-" + s, "svc-" + s);
 		operator.put("/api/v1/cmdb/cis/" + this.w.h1, host("h1-" + s, "prod")).expect(200);
+		// not out of the scope: the host stays in prod
+		assertThat(operator.put("/api/v1/cmdb/cis/" + this.w.h1, host("h1-" + s, "uat")).expect(403).code())
+			.isEqualTo("cmdb.scope.denied");
+		assertThat(
+				this.admin.get("/api/v1/cmdb/cis/" + this.w.h1).body().get("attributes").get("environment").asString())
+			.isEqualTo("prod");
 		operator.put("/api/v1/cmdb/cis/" + this.w.h2, host("h2-" + s, "uat")).expect(404);
 		assertThat(operator.post("/api/v1/cmdb/cis", host("new-" + s, "prod")).expect(403).code())
 			.isEqualTo("cmdb.scope.denied");
