@@ -230,7 +230,14 @@ public class ImportJobs {
 	@Transactional(readOnly = true)
 	public ImportJob get(UUID id) {
 		this.authorization.require(CmdbPermissions.CI_READ);
-		return find(id, false);
+		ImportJob job = find(id, false);
+		// the report names rows and CIs of the whole file: a caller limited by scope sees
+		// only the imports they uploaded
+		if (!this.authorization.scopes(CmdbPermissions.CI_READ).everywhere()
+				&& !job.createdBy().equals(ChangeContext.actor(this.authorization))) {
+			throw TianshuException.notFound("cmdb.import.not-found", "No import job " + id);
+		}
+		return job;
 	}
 
 	private ImportJob find(UUID id, boolean lock) {

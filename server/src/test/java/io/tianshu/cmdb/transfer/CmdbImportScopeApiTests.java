@@ -211,6 +211,8 @@ class CmdbImportScopeApiTests {
 		JsonNode job = dryRun(uat, "host", file).body();
 		JsonNode report = job.get("report");
 		assertThat(errors(report)).containsExactly("4 cmdb.scope.denied", "5 cmdb.scope.denied", "6 cmdb.scope.denied");
+		// the uploader reads the job again
+		uat.get("/api/v1/cmdb/imports/" + job.get("id").asString()).expect(200);
 		// a create is judged by the row's environment: the error points at that column
 		assertThat(error(report, 4).get("field").asString()).isEqualTo("environment");
 		assertThat(error(report, 4).get("header").asString()).isEqualTo("环境");
@@ -240,6 +242,10 @@ class CmdbImportScopeApiTests {
 		String file = "名称,主机名,CPU 核数\n" + "h3-" + s + ",h3-" + s + ",48\n";
 		JsonNode job = dryRun(this.admin, "host", file).body();
 		assertThat(job.get("report").get("counts").get("invalid").asInt()).isZero();
+		// someone else's import (its report names rows of the whole file) is not for a
+		// scoped reader
+		assertThat(operator.get("/api/v1/cmdb/imports/" + job.get("id").asString()).expect(404).code())
+			.isEqualTo("cmdb.import.not-found");
 		// ... is not the plan of a scoped user who applies it
 		JsonNode refused = apply(operator, job.get("id").asString(), "all").expect(422).body();
 		assertThat(errors(refused.get("report"))).containsExactly("2 cmdb.scope.denied");
