@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { launchBrowser, missingKeys, rawKeysOnPage } from '../lib/browser.mjs';
 import { signIn as signInOnPage, startDemoServer } from '../lib/demo.mjs';
+import { journeySteps } from '../lib/steps.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const JAR = resolve(process.env.TIANSHU_JAR ?? join(here, '../../server/target/tianshu.jar'));
@@ -27,23 +28,7 @@ let base;
 let totpSecret;
 const usedSteps = new Set();
 
-let failedStep;
-function step(name, fn) {
-  test(name, async (t) => {
-    if (failedStep) return t.skip(`step "${failedStep}" failed`);
-    try {
-      await fn();
-    } catch (e) {
-      failedStep = name;
-      await shot(`cmdb-failed-${name.slice(0, 2).replace(/\W/g, '')}`).catch(() => undefined);
-      throw e;
-    }
-  });
-}
-
-async function shot(name) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
+const { step, shot } = journeySteps({ shots: SHOTS, prefix: 'cmdb-', page: () => page });
 
 async function assertClean(where) {
   assert.deepEqual(await missingKeys(page), [], `missing translation keys on ${where}`);

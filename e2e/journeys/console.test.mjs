@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { launchBrowser, missingKeys, rawKeysOnPage } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
 import { freshTotp } from '../lib/totp.mjs';
+import { journeySteps } from '../lib/steps.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const JAR = resolve(process.env.TIANSHU_JAR ?? join(here, '../../server/target/tianshu.jar'));
@@ -34,23 +35,7 @@ const usedSteps = new Map(); // username → time steps already used
 const tid = (id) => `[data-testid="${id}"]`;
 
 // the journeys build on each other: after one fails the later ones are skipped, not timed out
-let failedJourney;
-function journey(name, fn) {
-  test(name, async (t) => {
-    if (failedJourney) return t.skip(`journey "${failedJourney}" failed`);
-    try {
-      await fn();
-    } catch (e) {
-      failedJourney = name;
-      await shot(`failed-${name.slice(0, 2).replace(/\W/g, '')}`).catch(() => undefined);
-      throw e;
-    }
-  });
-}
-
-async function shot(name) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
+const { step: journey, shot } = journeySteps({ shots: SHOTS, prefix: '', page: () => page, what: 'journey' });
 
 /** Fails on console errors, page errors, missing keys and raw keys seen so far. */
 async function assertClean(where) {

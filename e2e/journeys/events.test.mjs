@@ -8,9 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { launchBrowser, missingKeys, rawKeysOnPage } from '../lib/browser.mjs';
 import { freeTcpPort, freeUdpPort, sendUdp, signIn, startDemoServer } from '../lib/demo.mjs';
+import { journeySteps } from '../lib/steps.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const JAR = resolve(process.env.TIANSHU_JAR ?? join(here, '../../server/target/tianshu.jar'));
@@ -37,23 +38,7 @@ let base;
 const ports = {};
 const streamRequests = [];
 
-let failedStep;
-function step(name, fn) {
-  test(name, async (t) => {
-    if (failedStep) return t.skip(`step "${failedStep}" failed`);
-    try {
-      await fn();
-    } catch (e) {
-      failedStep = name;
-      await shot(`events-failed-${name.slice(0, 2).replace(/\W/g, '')}`).catch(() => undefined);
-      throw e;
-    }
-  });
-}
-
-async function shot(name) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
+const { step, shot } = journeySteps({ shots: SHOTS, prefix: 'events-', page: () => page });
 
 // an event key shown as text (`event.alerts.menu`), not inside a configuration name
 // such as tianshu.event.syslog.enabled, which the listener hints show on purpose

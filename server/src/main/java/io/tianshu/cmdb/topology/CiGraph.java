@@ -28,12 +28,7 @@ final class CiGraph {
 
 	private final Map<UUID, Integer> ciSlots = new HashMap<>();
 
-	private CiId[] ciIds = new CiId[16];
-
-	/**
-	 * The CI ids again as two longs per slot: large answers copy them from here (see
-	 * {@link #freshCiId}).
-	 */
+	/** The CI ids as two longs per slot (see {@link #ciId}). */
 	private long[] ciBits = new long[32];
 
 	private String[] models = new String[16];
@@ -53,8 +48,6 @@ final class CiGraph {
 	private int cis;
 
 	private final Map<UUID, Integer> relationSlots = new HashMap<>();
-
-	private RelationId[] relationIds = new RelationId[16];
 
 	private long[] relationBits = new long[32];
 
@@ -81,7 +74,6 @@ final class CiGraph {
 
 	CiGraph(int expectedCis, int expectedRelations) {
 		int c = Math.max(16, expectedCis);
-		this.ciIds = new CiId[c];
 		this.ciBits = new long[2 * c];
 		this.models = new String[c];
 		this.names = new String[c];
@@ -91,7 +83,6 @@ final class CiGraph {
 		this.in = new int[c][];
 		this.inCount = new int[c];
 		int r = Math.max(16, expectedRelations);
-		this.relationIds = new RelationId[r];
 		this.relationBits = new long[2 * r];
 		this.sources = new int[r];
 		this.targets = new int[r];
@@ -112,9 +103,8 @@ final class CiGraph {
 		int s;
 		if (slot == null) {
 			s = this.cis++;
-			if (s == this.ciIds.length) {
+			if (s == this.models.length) {
 				int n = s * 2;
-				this.ciIds = Arrays.copyOf(this.ciIds, n);
 				this.ciBits = Arrays.copyOf(this.ciBits, 2 * n);
 				this.models = Arrays.copyOf(this.models, n);
 				this.names = Arrays.copyOf(this.names, n);
@@ -125,7 +115,6 @@ final class CiGraph {
 				this.inCount = Arrays.copyOf(this.inCount, n);
 			}
 			this.ciSlots.put(id, s);
-			this.ciIds[s] = new CiId(id);
 			this.ciBits[2 * s] = id.getMostSignificantBits();
 			this.ciBits[2 * s + 1] = id.getLeastSignificantBits();
 			this.out[s] = NONE;
@@ -168,9 +157,8 @@ final class CiGraph {
 		}
 		else {
 			r = this.relationHigh++;
-			if (r == this.relationIds.length) {
+			if (r == this.sources.length) {
 				int n = r * 2;
-				this.relationIds = Arrays.copyOf(this.relationIds, n);
 				this.relationBits = Arrays.copyOf(this.relationBits, 2 * n);
 				this.sources = Arrays.copyOf(this.sources, n);
 				this.targets = Arrays.copyOf(this.targets, n);
@@ -178,7 +166,6 @@ final class CiGraph {
 			}
 		}
 		this.relationSlots.put(id, r);
-		this.relationIds[r] = new RelationId(id);
 		this.relationBits[2 * r] = id.getMostSignificantBits();
 		this.relationBits[2 * r + 1] = id.getLeastSignificantBits();
 		this.sources[r] = s;
@@ -202,7 +189,6 @@ final class CiGraph {
 		int t = this.targets[r];
 		this.outCount[s] = without(this.out[s], this.outCount[s], r);
 		this.inCount[t] = without(this.in[t], this.inCount[t], r);
-		this.relationIds[r] = null;
 		if (this.freeCount == this.free.length) {
 			this.free = Arrays.copyOf(this.free, this.freeCount * 2);
 		}
@@ -321,23 +307,14 @@ final class CiGraph {
 		return (n == size) ? found : Arrays.copyOf(found, n);
 	}
 
-	CiId ciId(int ci) {
-		return this.ciIds[ci];
-	}
-
 	/**
-	 * A new copy of the CI's id. Answers of thousands of nodes are written right after
-	 * they are built: ids allocated with them sit next to each other in memory, while the
-	 * graph's own, loaded over time, are spread over the heap and every one read missed
-	 * the processor's cache.
+	 * The CI's id, a new object made from the packed longs. Answers of thousands of nodes
+	 * are written right after they are built: ids allocated with them sit next to each
+	 * other in memory, while id objects kept in the graph, loaded over time, were spread
+	 * over the heap and every one read missed the processor's cache.
 	 */
-	CiId freshCiId(int ci) {
+	CiId ciId(int ci) {
 		return new CiId(new UUID(this.ciBits[2 * ci], this.ciBits[2 * ci + 1]));
-	}
-
-	/** A new copy of the relation's id, as {@link #freshCiId}. */
-	RelationId freshRelationId(int relation) {
-		return new RelationId(new UUID(this.relationBits[2 * relation], this.relationBits[2 * relation + 1]));
 	}
 
 	String model(int ci) {
@@ -352,8 +329,9 @@ final class CiGraph {
 		return this.states[ci];
 	}
 
+	/** The relation's id, made from the packed longs as {@link #ciId}. */
 	RelationId relationId(int relation) {
-		return this.relationIds[relation];
+		return new RelationId(new UUID(this.relationBits[2 * relation], this.relationBits[2 * relation + 1]));
 	}
 
 	String typeCode(int relation) {

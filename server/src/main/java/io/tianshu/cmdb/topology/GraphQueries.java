@@ -77,13 +77,13 @@ class GraphQueries implements Topology {
 			if (reach == null) {
 				throw tooLarge();
 			}
-			// fresh id objects, each CI's made once (CiGraph#freshCiId)
+			// each CI's id made once (CiGraph#ciId), the edges share them
 			int[] slots = reach.nodes();
 			CiId[] ids = new CiId[slots.length];
 			int[] position = new int[graph.ciCount()];
 			List<Node> nodes = new ArrayList<>(slots.length);
 			for (int i = 0; i < slots.length; i++) {
-				ids[i] = graph.freshCiId(slots[i]);
+				ids[i] = graph.ciId(slots[i]);
 				position[slots[i]] = i + 1;
 				nodes.add(new Node(ids[i], graph.model(slots[i]), graph.name(slots[i]), graph.state(slots[i]),
 						reach.depths()[i]));
@@ -92,7 +92,7 @@ class GraphQueries implements Topology {
 			for (int relation : reach.edges()) {
 				int source = position[graph.source(relation)];
 				int target = position[graph.target(relation)];
-				edges.add(new Edge(graph.freshRelationId(relation), graph.typeCode(relation),
+				edges.add(new Edge(graph.relationId(relation), graph.typeCode(relation),
 						(source > 0) ? ids[source - 1] : graph.ciId(graph.source(relation)),
 						(target > 0) ? ids[target - 1] : graph.ciId(graph.target(relation))));
 			}

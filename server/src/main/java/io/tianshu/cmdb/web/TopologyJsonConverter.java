@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.tianshu.cmdb.BusinessView;
+import io.tianshu.cmdb.CiId;
+import io.tianshu.cmdb.LifecycleState;
 import io.tianshu.cmdb.TopologyGraph;
 
 import org.springframework.http.HttpInputMessage;
@@ -104,10 +106,7 @@ final class TopologyJsonConverter extends AbstractHttpMessageConverter<Object> {
 			for (TopologyGraph.Node n : graph.nodes()) {
 				j.open(first);
 				first = false;
-				boolean empty = j.id(true, ID, (n.id() != null) ? n.id().value() : null);
-				empty = j.text(empty, MODEL, n.model());
-				empty = j.text(empty, NAME, n.name());
-				empty = j.text(empty, STATE, (n.state() != null) ? n.state().name() : null);
+				boolean empty = ci(j, n.id(), n.model(), n.name(), n.state());
 				j.raw(empty ? DEPTH : COMMA_DEPTH);
 				j.number(n.depth());
 				j.put('}');
@@ -129,10 +128,7 @@ final class TopologyJsonConverter extends AbstractHttpMessageConverter<Object> {
 		for (BusinessView.Node n : view.nodes()) {
 			j.open(first);
 			first = false;
-			boolean empty = j.id(true, ID, (n.id() != null) ? n.id().value() : null);
-			empty = j.text(empty, MODEL, n.model());
-			empty = j.text(empty, NAME, n.name());
-			empty = j.text(empty, STATE, (n.state() != null) ? n.state().name() : null);
+			boolean empty = ci(j, n.id(), n.model(), n.name(), n.state());
 			j.text(empty, LAYER, (n.layer() != null) ? n.layer().name() : null);
 			j.put('}');
 		}
@@ -140,6 +136,14 @@ final class TopologyJsonConverter extends AbstractHttpMessageConverter<Object> {
 		edges(j, view.edges());
 		j.put('}');
 		j.flush();
+	}
+
+	/** The fields both kinds of node start with; whether the object is still empty. */
+	private static boolean ci(Json j, CiId id, String model, String name, LifecycleState state) throws IOException {
+		boolean empty = j.id(true, ID, (id != null) ? id.value() : null);
+		empty = j.text(empty, MODEL, model);
+		empty = j.text(empty, NAME, name);
+		return j.text(empty, STATE, (state != null) ? state.name() : null);
 	}
 
 	private static void edges(Json j, List<TopologyGraph.Edge> edges) throws IOException {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.tianshu.event.AlertOpened;
 import io.tianshu.event.AlertResolved;
@@ -40,6 +42,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Applies one batch of signals inside the caller's transaction with a fixed number of
@@ -142,12 +146,12 @@ class AlertWriter {
 	 * version or moves the key's pointer), and a batch that fails or is rolled back
 	 * forgets its keys. Bounded by {@link #RECENT_LIMIT}; cleared when full.
 	 */
-	private final Map<Key, Snapshot> recent = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<Key, Snapshot> recent = new ConcurrentHashMap<>();
 
 	static final int RECENT_LIMIT = 50_000;
 
 	/** Integration kinds never change. */
-	private final Map<UUID, String> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<UUID, String> kinds = new ConcurrentHashMap<>();
 
 	AlertWriter(JdbcTemplate jdbc, JsonMapper json, Clock clock, EventProperties properties, Integrations integrations,
 			CmdbEnrichment enrichment, ObjectProvider<AlertSuppressor> suppressors, ApplicationEventPublisher events) {
@@ -229,31 +233,30 @@ class AlertWriter {
 	 * rollback the keys are forgotten.
 	 */
 	private void rememberAfterCommit(TreeMap<Key, KeyState> keys) {
-		Map<Key, Snapshot> written = new java.util.HashMap<>();
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		Map<Key, Snapshot> written = new HashMap<>();
 		keys.forEach((k, state) -> {
 			Snapshot snapshot = Snapshot.of(state);
 			if (snapshot != null) {
 				written.put(k, snapshot);
 			}
 		});
-		if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			return;
-		}
-		org.springframework.transaction.support.TransactionSynchronizationManager
-			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					if (status == STATUS_COMMITTED) {
-						if (AlertWriter.this.recent.size() + written.size() > RECENT_LIMIT) {
-							AlertWriter.this.recent.clear();
-						}
-						AlertWriter.this.recent.putAll(written);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status == STATUS_COMMITTED) {
+					if (AlertWriter.this.recent.size() + written.size() > RECENT_LIMIT) {
+						AlertWriter.this.recent.clear();
 					}
-					else {
-						keys.keySet().forEach(AlertWriter.this.recent::remove);
-					}
+					AlertWriter.this.recent.putAll(written);
 				}
-			});
+				else {
+					keys.keySet().forEach(AlertWriter.this.recent::remove);
+				}
+			}
+		});
 	}
 
 	private SignalOutcome apply(IncomingSignal s, String hash, KeyState key, Batch batch) {
@@ -806,7 +809,7 @@ class AlertWriter {
 	}
 
 	/** A key and its current alert as committed; restored as copies. */
-	record Snapshot(boolean exists, Long alertId, Instant firstSeen, List<Long> flapChanges, AlertRow alert) {
+	record Snapshot(Long alertId, Instant firstSeen, List<Long> flapChanges, AlertRow alert) {
 
 		/**
 		 * The key's state after the batch is written, or null when it is not worth
@@ -831,11 +834,12 @@ class AlertWriter {
 				committed.dirty = false;
 				committed.touched = false;
 			}
-			return new Snapshot(true, alertId, firstSeen, List.copyOf(state.flapChanges), committed);
+			return new Snapshot(alertId, firstSeen, List.copyOf(state.flapChanges), committed);
 		}
 
 		void restore(KeyState state) {
-			state.exists = this.exists;
+			// only keys whose row exists are remembered
+			state.exists = true;
 			state.alertId = this.alertId;
 			state.firstSeen = this.firstSeen;
 			state.flapChanges.addAll(this.flapChanges);

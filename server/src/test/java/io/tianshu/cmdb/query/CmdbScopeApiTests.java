@@ -53,24 +53,8 @@ class CmdbScopeApiTests {
 
 	/** A signed-in user with the roles, each with its scope (system, environment). */
 	private Browser user(String... roleAndScope) {
-		String username = IdentityFixtures.randomName("cmdb-scope");
-		UUID id = this.fixtures.createUser(this.admin, username);
-		for (int i = 0; i < roleAndScope.length; i += 3) {
-			Map<String, Object> scope = new java.util.HashMap<>();
-			if (roleAndScope[i + 1] != null) {
-				scope.put("businessSystem", roleAndScope[i + 1]);
-			}
-			if (roleAndScope[i + 2] != null) {
-				scope.put("environment", roleAndScope[i + 2]);
-			}
-			Map<String, Object> body = new java.util.HashMap<>(
-					Map.of("userId", id, "roleId", this.fixtures.roleId(this.admin, roleAndScope[i])));
-			if (!scope.isEmpty()) {
-				body.put("scope", scope);
-			}
-			this.admin.post("/api/v1/role-assignments", body).expect(201);
-		}
-		return this.fixtures.signInFirstTime(username, "Scoped-Passphrase-" + this.w.s);
+		return CmdbWorld.scopedUser(this.fixtures, this.admin, "cmdb-scope", "Scoped-Passphrase-" + this.w.s,
+				roleAndScope);
 	}
 
 	private List<String> mine(Browser browser) {

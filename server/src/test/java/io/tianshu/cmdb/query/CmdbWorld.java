@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.tianshu.platform.identity.Browser;
+import io.tianshu.platform.identity.IdentityFixtures;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -16,7 +17,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * 10.88.1.5, 64 cores, bought 2022-06-01); h3-s (prod) runs nothing; rack rk-s contains
  * h1-s.
  */
-final class CmdbWorld {
+public final class CmdbWorld {
 
 	final String s = UUID.randomUUID().toString().substring(0, 8);
 
@@ -59,18 +60,44 @@ final class CmdbWorld {
 		relate(admin, "contains", this.rack, this.h1);
 	}
 
-	static String ci(Browser browser, String model, String name, Map<String, Object> attributes) {
+	public static String ci(Browser browser, String model, String name, Map<String, Object> attributes) {
 		Browser.Response created = browser.post("/api/v1/cmdb/cis",
 				Map.of("model", model, "name", name, "state", "IN_USE", "attributes", attributes));
 		created.expect(201);
 		return created.body().get("id").asString();
 	}
 
-	static String relate(Browser browser, String type, String source, String target) {
+	public static String relate(Browser browser, String type, String source, String target) {
 		Browser.Response created = browser.post("/api/v1/cmdb/relations",
 				Map.of("type", type, "sourceId", source, "targetId", target));
 		created.expect(201);
 		return created.body().get("id").asString();
+	}
+
+	/**
+	 * A signed-in new user with the roles, each followed by its scope's business system
+	 * and environment (either may be null).
+	 */
+	public static Browser scopedUser(IdentityFixtures fixtures, Browser admin, String namePrefix, String password,
+			String... roleAndScope) {
+		String username = IdentityFixtures.randomName(namePrefix);
+		UUID id = fixtures.createUser(admin, username);
+		for (int i = 0; i < roleAndScope.length; i += 3) {
+			Map<String, Object> scope = new java.util.HashMap<>();
+			if (roleAndScope[i + 1] != null) {
+				scope.put("businessSystem", roleAndScope[i + 1]);
+			}
+			if (roleAndScope[i + 2] != null) {
+				scope.put("environment", roleAndScope[i + 2]);
+			}
+			Map<String, Object> body = new java.util.HashMap<>(
+					Map.of("userId", id, "roleId", fixtures.roleId(admin, roleAndScope[i])));
+			if (!scope.isEmpty()) {
+				body.put("scope", scope);
+			}
+			admin.post("/api/v1/role-assignments", body).expect(201);
+		}
+		return fixtures.signInFirstTime(username, password);
 	}
 
 	/** {@code GET /api/v1/cmdb/cis?q=...}. */

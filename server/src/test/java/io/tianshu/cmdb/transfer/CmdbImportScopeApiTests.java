@@ -2,13 +2,13 @@ package io.tianshu.cmdb.transfer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import io.tianshu.TianshuIntegrationTest;
+import io.tianshu.cmdb.query.CmdbWorld;
 import io.tianshu.platform.TianshuProperties;
 import io.tianshu.platform.identity.Browser;
 import io.tianshu.platform.identity.IdentityFixtures;
@@ -86,37 +86,17 @@ class CmdbImportScopeApiTests {
 	}
 
 	private String ci(String model, String name, Map<String, Object> attributes) {
-		Browser.Response created = this.admin.post("/api/v1/cmdb/cis",
-				Map.of("model", model, "name", name, "state", "IN_USE", "attributes", attributes));
-		created.expect(201);
-		return created.body().get("id").asString();
+		return CmdbWorld.ci(this.admin, model, name, attributes);
 	}
 
 	private void relate(String type, String source, String target) {
-		this.admin.post("/api/v1/cmdb/relations", Map.of("type", type, "sourceId", source, "targetId", target))
-			.expect(201);
+		CmdbWorld.relate(this.admin, type, source, target);
 	}
 
 	/** A signed-in user with the roles, each with its scope (system, environment). */
 	private Browser user(String... roleAndScope) {
-		String username = IdentityFixtures.randomName("imp-scope");
-		UUID id = this.fixtures.createUser(this.admin, username);
-		for (int i = 0; i < roleAndScope.length; i += 3) {
-			Map<String, Object> scope = new HashMap<>();
-			if (roleAndScope[i + 1] != null) {
-				scope.put("businessSystem", roleAndScope[i + 1]);
-			}
-			if (roleAndScope[i + 2] != null) {
-				scope.put("environment", roleAndScope[i + 2]);
-			}
-			Map<String, Object> body = new HashMap<>(
-					Map.of("userId", id, "roleId", this.fixtures.roleId(this.admin, roleAndScope[i])));
-			if (!scope.isEmpty()) {
-				body.put("scope", scope);
-			}
-			this.admin.post("/api/v1/role-assignments", body).expect(201);
-		}
-		return this.fixtures.signInFirstTime(username, "Import-Scope-Passphrase-" + this.s);
+		return CmdbWorld.scopedUser(this.fixtures, this.admin, "imp-scope", "Import-Scope-Passphrase-" + this.s,
+				roleAndScope);
 	}
 
 	private static Browser.Response dryRun(Browser browser, String model, String csv) {

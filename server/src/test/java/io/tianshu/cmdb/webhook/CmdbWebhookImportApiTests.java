@@ -16,6 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.tianshu.TianshuIntegrationTest;
+import io.tianshu.cmdb.query.CmdbWorld;
 import io.tianshu.platform.TianshuProperties;
 import io.tianshu.platform.identity.Browser;
 import io.tianshu.platform.identity.IdentityFixtures;
@@ -89,10 +90,7 @@ class CmdbWebhookImportApiTests {
 	}
 
 	private String ci(String model, String name, Map<String, Object> attributes) {
-		Browser.Response created = this.admin.post("/api/v1/cmdb/cis",
-				Map.of("model", model, "name", name, "state", "IN_USE", "attributes", attributes));
-		created.expect(201);
-		return created.body().get("id").asString();
+		return CmdbWorld.ci(this.admin, model, name, attributes);
 	}
 
 	/** Subscribes as the browser's user; returns {id, secret}. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import io.tianshu.TianshuIntegrationTest;
+import io.tianshu.cmdb.query.CmdbWorld;
 import io.tianshu.platform.TianshuProperties;
 import io.tianshu.platform.identity.Browser;
 import io.tianshu.platform.identity.IdentityFixtures;
@@ -67,15 +68,11 @@ class CmdbWebhookScopeApiTests {
 	}
 
 	private String ci(String model, String name, Map<String, Object> attributes) {
-		Browser.Response created = this.admin.post("/api/v1/cmdb/cis",
-				Map.of("model", model, "name", name, "state", "IN_USE", "attributes", attributes));
-		created.expect(201);
-		return created.body().get("id").asString();
+		return CmdbWorld.ci(this.admin, model, name, attributes);
 	}
 
 	private void relate(String type, String source, String target) {
-		this.admin.post("/api/v1/cmdb/relations", Map.of("type", type, "sourceId", source, "targetId", target))
-			.expect(201);
+		CmdbWorld.relate(this.admin, type, source, target);
 	}
 
 	private void touch(String host, int cores) {
