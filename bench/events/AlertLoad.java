@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,13 +24,14 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * java AlertLoad.java closed URL [token] distinct=10000 repeat=5 batch=64 concurrency=8
- * java AlertLoad.java rate   URL [token] distinct=10000 rate=5000 batch=10 seconds=20
+ * java AlertLoad.java rate   URL [token] distinct=10000 rate=5000 batch=10 seconds=20 [trace=1]
  * java AlertLoad.java webhook URL [token] distinct=10000 repeat=5 batch=64 concurrency=8
  * </pre>
  *
  * "closed": each of C workers sends its next batch as soon as the previous one is answered
  * (throughput). "rate": batches are scheduled at a fixed rate and latency is measured from the
- * scheduled time, so a slow server cannot hide its queueing (no coordinated omission).
+ * scheduled time, so a slow server cannot hide its queueing (no coordinated omission); with
+ * trace=1 it also prints the worst latency of each second.
  * "webhook": the same stream wrapped as Alertmanager webhook (version 4) notifications.
  * Only 2xx answers count as accepted.
  */
@@ -65,7 +67,7 @@ public class AlertLoad {
 		send(client, url, token, bodies.subList(0, Math.max(1, bodies.size() / 20)), concurrency, new long[1]);
 		if (mode.equals("rate")) {
 			rate(client, url, token, bodies, batch, Integer.parseInt(opts.getOrDefault("rate", "5000")),
-					Integer.parseInt(opts.getOrDefault("seconds", "20")));
+					Integer.parseInt(opts.getOrDefault("seconds", "20")), opts.containsKey("trace"));
 		}
 		else {
 			long[] accepted = new long[1];
@@ -106,11 +108,12 @@ public class AlertLoad {
 	}
 
 	static void rate(HttpClient client, String url, String token, List<String> bodies, int batch, int alertsPerSecond,
-			int seconds) throws InterruptedException {
+			int seconds, boolean trace) throws InterruptedException {
 		double perSecond = (double) alertsPerSecond / batch;
 		long intervalNanos = (long) (1e9 / perSecond);
 		int requests = (int) (perSecond * seconds);
 		ConcurrentLinkedQueue<Long> lat = new ConcurrentLinkedQueue<>();
+		Map<Long, Long> sent = new ConcurrentHashMap<>();
 		AtomicLong ok = new AtomicLong();
 		CountDownLatch done = new CountDownLatch(requests);
 		long t0 = System.nanoTime();
@@ -124,7 +127,11 @@ public class AlertLoad {
 			Thread.ofVirtual().start(() -> {
 				try {
 					int status = post(client, url, token, body);
-					lat.add(System.nanoTime() - scheduled);
+					long l = System.nanoTime() - scheduled;
+					lat.add(l);
+					if (trace) {
+						sent.put(scheduled, l);
+					}
 					if (status / 100 == 2) {
 						ok.addAndGet(count(body));
 					}
@@ -136,6 +143,17 @@ public class AlertLoad {
 		}
 		done.await();
 		double elapsed = (System.nanoTime() - t0) / 1e9;
+		if (trace) {
+			// the worst acknowledgement of each second of the run, by scheduled send time
+			long[] worst = new long[seconds + 1];
+			sent.forEach((at, l) -> worst[(int) Math.min(seconds, (at - t0) / 1_000_000_000L)] = Math.max(
+					worst[(int) Math.min(seconds, (at - t0) / 1_000_000_000L)], l));
+			StringBuilder b = new StringBuilder("worst per second (ms):");
+			for (long w : worst) {
+				b.append(' ').append(w / 1_000_000);
+			}
+			System.out.println(b);
+		}
 		report("rate " + alertsPerSecond + "/s", url, ok.get(), (long) requests * batch, elapsed,
 				lat.stream().mapToLong(Long::longValue).toArray());
 	}

@@ -267,6 +267,44 @@ class ConvergenceApiTests {
 	}
 
 	@Test
+	void aBurstOfNewAlertsIsConvergedInBatchesEachAlertOnce() throws Exception {
+		String s = suffix();
+		UUID integration = integration();
+		String group = rule("burst " + s, 4, "[\"suite=%s\"]".formatted(s), "[[\"alertname\"]]", false, "200ms", "1s");
+		created(post("/api/v1/events/silences"), """
+				{"matchers": ["suite=%s", "zone=quiet"], "endsAt": "%s", "comment": "a third of the burst"}"""
+			.formatted(s, Instant.now().plus(Duration.ofHours(1))));
+		// one submit of 250 new alerts: queued together, more than one batch of the
+		// processor
+		IncomingSignal[] burst = new IncomingSignal[250];
+		for (int i = 0; i < burst.length; i++) {
+			burst[i] = IncomingSignal.builder(integration, "burst-" + i + "-" + s, SignalStatus.FIRING, Instant.now())
+				.severity(Severity.MAJOR, "major")
+				.summary("burst " + i)
+				.labels(Map.of("suite", s, "alertname", "Burst", "zone", (i % 3 == 0) ? "quiet" : "loud"))
+				.build();
+		}
+		List<IntakeReceipt.SignalOutcome> outcomes = submit(burst);
+		assertThat(outcomes).hasSize(250);
+		long quiet = outcomes.get(0).alertId();
+		long loud = outcomes.get(1).alertId();
+		await().atMost(WAIT).until(() -> groupsOf(outcomes.get(249).alertId()).size() == 1);
+		String groupId = groupsOf(loud).get(0);
+		await().atMost(WAIT).untilAsserted(() -> {
+			String view = read(get("/api/v1/events/groups/" + groupId));
+			assertThat((Integer) JsonPath.read(view, "$.group.alertCount")).isEqualTo(250);
+			assertThat((String) JsonPath.read(view, "$.group.ruleId")).isEqualTo(group);
+		});
+		for (IntakeReceipt.SignalOutcome o : outcomes) {
+			assertThat(groupsOf(o.alertId())).containsExactly(groupId);
+		}
+		awaitState(quiet, AlertState.SUPPRESSED);
+		awaitState(outcomes.get(249).alertId(), AlertState.SUPPRESSED);
+		assertThat(state(loud)).isEqualTo("OPEN");
+		assertThat(state(outcomes.get(248).alertId())).isEqualTo("OPEN");
+	}
+
+	@Test
 	void silenceSuppressesNewAndExistingAlertsTracksResolutionAndReleasesAtItsEnd() throws Exception {
 		String s = suffix();
 		UUID integration = integration();
