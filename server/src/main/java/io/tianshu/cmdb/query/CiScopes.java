@@ -179,6 +179,43 @@ public class CiScopes {
 		return covered;
 	}
 
+	/** A CI as a change would leave it: its name and attributes (relations unchanged). */
+	public record Changed(UUID id, String name, Map<String, Object> attributes) {
+	}
+
+	/**
+	 * The ids among {@code changes} that the scope would cover once the changes are
+	 * written (an import's update that moves a CI to another environment leaves the
+	 * scope), judged by the same conditions as {@link #covered} with the new name and
+	 * attributes in place of the stored ones.
+	 */
+	public Set<UUID> coveredAfter(Collection<Changed> changes, PermissionScope scope) {
+		if (scope.everywhere() || changes.isEmpty()) {
+			return changes.stream().map(Changed::id).collect(Collectors.toSet());
+		}
+		Set<UUID> covered = new HashSet<>();
+		List<Changed> all = List.copyOf(changes);
+		for (int from = 0; from < all.size(); from += CHUNK) {
+			List<Changed> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+			SqlBuffer sql = new SqlBuffer("s");
+			sql.append("SELECT c.id FROM (SELECT x.id, x.model_code, u.name, u.attributes FROM cmdb.ci x JOIN unnest(")
+				.append("CAST(")
+				.append(sql.bind(chunk.stream().map(Changed::id).toArray(UUID[]::new)))
+				.append(" AS uuid[]), CAST(")
+				.append(sql.bind(chunk.stream().map(Changed::name).toArray(String[]::new)))
+				.append(" AS text[]), CAST(CAST(")
+				.append(sql.bind(chunk.stream().map((c) -> json(c.attributes())).toArray(String[]::new)))
+				.append(" AS text[]) AS jsonb[])) AS u(id, name, attributes) ON u.id = x.id) c WHERE TRUE");
+			restrict("c", scope, sql);
+			var statement = this.jdbc.sql(sql.sql());
+			for (var param : sql.params().entrySet()) {
+				statement = statement.param(param.getKey(), param.getValue());
+			}
+			covered.addAll(statement.query(UUID.class).list());
+		}
+		return covered;
+	}
+
 	public boolean covers(CiId id, PermissionScope scope) {
 		return covered(List.of(id.value()), scope).contains(id.value());
 	}

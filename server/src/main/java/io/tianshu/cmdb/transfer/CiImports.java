@@ -558,9 +558,10 @@ class CiImports {
 	 * The caller's {@code cmdb.ci.write} scope, as for a single write: a row may update
 	 * only a CI the scope covers (as the CI is now, whatever the row changes), and create
 	 * only a CI that {@link CiScopes#creatable} allows (its {@code environment} after
-	 * defaults). A row that changes nothing writes nothing and passes when the caller may
-	 * at least read the CI. Out-of-scope rows are {@code cmdb.scope.denied}; a CI the
-	 * caller cannot read is not named.
+	 * defaults), and may not leave the CI outside the scope (judged with the row's name
+	 * and attributes). A row that changes nothing writes nothing and passes when the
+	 * caller may at least read the CI. Out-of-scope rows are {@code cmdb.scope.denied}; a
+	 * CI the caller cannot read is not named.
 	 */
 	private void checkScope(CiModel model, Columns columns, List<Planned> planned, ReportBuilder report) {
 		PermissionScope write = this.scopes.of(CmdbPermissions.CI_WRITE);
@@ -588,6 +589,22 @@ class CiImports {
 				report.error(p.row(), null, "cmdb.scope.denied",
 						(visible.contains(p.id()) ? "CI " + p.id() : "the CI this row identifies")
 								+ " is outside the business systems and environments your roles allow you to change");
+			}
+		}
+		// as for a single update: a row may not move a CI out of the scope (say, to an
+		// environment the caller's roles do not reach)
+		List<CiScopes.Changed> updates = planned.stream()
+			.filter((p) -> p.action() == Action.UPDATE && changeable.contains(p.id()))
+			.map((p) -> new CiScopes.Changed(p.id(), p.name(), p.attributes()))
+			.toList();
+		Set<UUID> stays = this.scopes.coveredAfter(updates, write);
+		for (Planned p : planned) {
+			if (p.action() == Action.UPDATE && changeable.contains(p.id()) && !stays.contains(p.id())) {
+				report.error(p.row(), environment, "cmdb.scope.denied",
+						"this row would move CI " + p.id()
+								+ " out of the business systems and environments your roles allow you to change ("
+								+ areas(write) + "; this row's environment: "
+								+ Objects.toString(p.attributes().get("environment"), "none") + ")");
 			}
 		}
 	}

@@ -215,6 +215,36 @@ class CmdbImportScopeApiTests {
 	}
 
 	@Test
+	void aRowMayNotMoveACiOutOfTheScope() {
+		String s = this.s;
+		String h4 = ci("host", "h4-" + s, Map.of("hostname", "h4-" + s, "environment", "uat", "cpu_cores", 8));
+		Browser uat = user("operator", null, "uat");
+		// h2 would leave uat for prod; h4 stays in uat
+		String file = "名称,主机名,CPU 核数,环境\n" + "h2-" + s + ",h2-" + s + ",24,prod\n" + "h4-" + s + ",h4-" + s
+				+ ",12,uat\n";
+		JsonNode job = dryRun(uat, "host", file).body();
+		JsonNode report = job.get("report");
+		assertThat(errors(report)).containsExactly("2 cmdb.scope.denied");
+		assertThat(error(report, 2).get("field").asString()).isEqualTo("environment");
+		assertThat(error(report, 2).get("message").asString()).contains("would move CI " + this.h2).contains("prod");
+		assertThat(report.get("counts").get("update").asInt()).isEqualTo(1);
+		assertThat(apply(uat, job.get("id").asString(), "all").expect(422).code())
+			.isEqualTo("cmdb.import.invalid-rows");
+		apply(uat, job.get("id").asString(), "validOnly").expect(200);
+		assertThat(cores(this.h2)).isEqualTo(8);
+		assertThat(cores(h4)).isEqualTo(12);
+
+		// a business system scope does not depend on the environment: h1 stays in it
+		Browser operator = user("operator", this.system, null);
+		JsonNode moved = dryRun(operator, "host", "名称,主机名,环境\n" + "h1-" + s + ",h1-" + s + ",uat\n").body();
+		assertThat(errors(moved.get("report"))).isEmpty();
+		assertThat(moved.get("report").get("counts").get("update").asInt()).isEqualTo(1);
+		// and someone unscoped may move h2
+		JsonNode unscoped = dryRun(this.admin, "host", file).body();
+		assertThat(errors(unscoped.get("report"))).isEmpty();
+	}
+
+	@Test
 	void applyPlansAgainForACallerWithAnotherScope() {
 		String s = this.s;
 		Browser operator = user("operator", this.system, null);
