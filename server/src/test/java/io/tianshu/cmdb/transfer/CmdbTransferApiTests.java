@@ -3,8 +3,10 @@ package io.tianshu.cmdb.transfer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
+import java.sql.Timestamp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -200,6 +202,36 @@ class CmdbTransferApiTests {
 				.anyMatch((e) -> e.job().toString().equals(job) && e.created().size() == 2));
 		apply(job, "validOnly").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("cmdb.import.not-pending"));
+	}
+
+	@Test
+	void aLargeImportRefreshesThePlannersStatistics() throws Exception {
+		String model = model();
+		StringBuilder file = new StringBuilder(HEADER);
+		for (int i = 0; i < ImportStatistics.THRESHOLD; i++) {
+			file.append("统计主机")
+				.append(i)
+				.append(",stat")
+				.append(i)
+				.append(",10.9.")
+				.append(i / 250)
+				.append('.')
+				.append(1 + i % 250)
+				.append(",4,prod,2024-01-01\n");
+		}
+		Instant before = this.jdbc.sql("SELECT clock_timestamp()").query(Timestamp.class).single().toInstant();
+		String job = jobId(dryRun(model, "many.csv", file.toString().getBytes(StandardCharsets.UTF_8)));
+		apply(job, "all").andExpect(status().isOk())
+			.andExpect(jsonPath("$.report.applied.created").value(ImportStatistics.THRESHOLD));
+		// ANALYZE by hand (autovacuum's own would be last_autoanalyze)
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			Timestamp analyzed = this.jdbc
+				.sql("SELECT last_analyze FROM pg_stat_user_tables WHERE schemaname = 'cmdb' AND relname = 'ci'")
+				.query(Timestamp.class)
+				.single();
+			assertThat(analyzed).isNotNull();
+			assertThat(analyzed.toInstant()).isAfter(before);
+		});
 	}
 
 	@Test
