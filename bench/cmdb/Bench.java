@@ -131,6 +131,8 @@ public class Bench {
 	}
 
 	static void queries(int samples) throws Exception {
+		System.out.println("  " + calibration());
+		long[] cpu = cpuTimes();
 
 		List<String> systems = ids("/api/v1/cmdb/cis?model=business_system&limit=500");
 		List<String> apps = ids("/api/v1/cmdb/cis?model=application&limit=500");
@@ -172,6 +174,58 @@ public class Bench {
 		for (String[] r : table) {
 			System.out.printf("%-52s %10s %10s %10s%n", r[0], r[1], r[2], r[3]);
 		}
+		System.out.println(steal(cpu, cpuTimes()));
+	}
+
+	/**
+	 * How fast this machine is right now, to compare runs: SHA-256 over 256 MB on one
+	 * thread. These machines share their hosts; on one day the same Alertmanager run went
+	 * from 50,000 to 28,000 alerts/s within an hour, and the latencies here followed.
+	 */
+	static String calibration() throws Exception {
+		java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+		byte[] block = new byte[1 << 20];
+		RANDOM.nextBytes(block);
+		for (int i = 0; i < 64; i++) {
+			sha.update(block);
+		}
+		long t0 = System.nanoTime();
+		for (int i = 0; i < 256; i++) {
+			sha.update(block);
+		}
+		sha.digest();
+		return String.format("machine: SHA-256 %.0f MB/s on one thread", 256 / ((System.nanoTime() - t0) / 1e9));
+	}
+
+	/** The machine's CPU times from /proc/stat (user … steal), or null elsewhere. */
+	static long[] cpuTimes() {
+		try {
+			String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long[] t = new long[8];
+			for (int i = 0; i < 8; i++) {
+				t[i] = Long.parseLong(f[i + 1]);
+			}
+			return t;
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * CPU time the hypervisor gave to others while the queries ran: a run with a few per
+	 * cent of steal measured the neighbours as much as Tianshu (its tail latencies doubled).
+	 */
+	static String steal(long[] before, long[] after) {
+		if (before == null || after == null) {
+			return "cpu steal during the queries: unknown (no /proc/stat)";
+		}
+		long total = 0;
+		for (int i = 0; i < 8; i++) {
+			total += after[i] - before[i];
+		}
+		return String.format("cpu steal during the queries: %.1f %% of the machine's time", (total == 0) ? 0.0
+				: 100.0 * (after[7] - before[7]) / total);
 	}
 
 	static void signIn(String password) throws Exception {

@@ -37,6 +37,24 @@ import java.util.concurrent.locks.LockSupport;
  */
 public class AlertLoad {
 
+	/** The machine's CPU times when the measured part started (user … steal). */
+	static long[] CPU_AT_START;
+
+	/** The machine's CPU times from /proc/stat, or null elsewhere. */
+	static long[] cpuTimes() {
+		try {
+			String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long[] t = new long[8];
+			for (int i = 0; i < 8; i++) {
+				t[i] = Long.parseLong(f[i + 1]);
+			}
+			return t;
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
 	public static void main(String[] args) throws Exception {
 		String mode = args[0];
 		String url = args[1];
@@ -69,6 +87,7 @@ public class AlertLoad {
 		// not by collections during the measured part (a first young collection that still
 		// copied them paused this client for 35 ms, on the same two cores as the server)
 		System.gc();
+		CPU_AT_START = cpuTimes();
 		if (mode.equals("rate")) {
 			rate(client, url, token, bodies, batch, Integer.parseInt(opts.getOrDefault("rate", "5000")),
 					Integer.parseInt(opts.getOrDefault("seconds", "20")), opts.containsKey("trace"));
@@ -222,6 +241,17 @@ public class AlertLoad {
 	}
 
 	static void report(String mode, String url, long accepted, long offered, double seconds, long[] latencies) {
+		long[] now = cpuTimes();
+		if (CPU_AT_START != null && now != null) {
+			long total = 0;
+			for (int i = 0; i < 8; i++) {
+				total += now[i] - CPU_AT_START[i];
+			}
+			// the hypervisor's share: with a few per cent of steal the run measured the
+			// neighbours as much as the server
+			System.out.printf("cpu steal during the run: %.1f %%%n",
+					(total == 0) ? 0.0 : 100.0 * (now[7] - CPU_AT_START[7]) / total);
+		}
 		Arrays.sort(latencies);
 		System.out.printf("%-14s %-48s accepted %7d/%-7d in %6.2f s = %8.0f alerts/s   latency p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n",
 				mode, url, accepted, offered, seconds, accepted / seconds, pct(latencies, 0.50), pct(latencies, 0.99),

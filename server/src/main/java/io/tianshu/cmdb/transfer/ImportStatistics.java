@@ -5,6 +5,7 @@ import io.tianshu.cmdb.RelationsImported;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -20,27 +21,31 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportStatistics {
 
-	/** Rows an import changes before the statistics are refreshed. */
+	/** Rows an import changes before the statistics are refreshed, by default. */
 	static final int THRESHOLD = 1_000;
 
 	private static final Logger log = LoggerFactory.getLogger(ImportStatistics.class);
 
 	private final JdbcClient jdbc;
 
-	ImportStatistics(JdbcClient jdbc) {
+	/** {@code tianshu.cmdb.import.analyze-above}; 0 turns the refresh off. */
+	private final int above;
+
+	ImportStatistics(JdbcClient jdbc, @Value("${tianshu.cmdb.import.analyze-above:" + THRESHOLD + "}") int above) {
 		this.jdbc = jdbc;
+		this.above = above;
 	}
 
 	@ApplicationModuleListener
 	void on(CisImported event) {
-		if (event.created().size() + event.updated().size() >= THRESHOLD) {
+		if (this.above > 0 && event.created().size() + event.updated().size() >= this.above) {
 			analyze("cmdb.ci, cmdb.ci_key");
 		}
 	}
 
 	@ApplicationModuleListener
 	void on(RelationsImported event) {
-		if (event.created().size() >= THRESHOLD) {
+		if (this.above > 0 && event.created().size() >= this.above) {
 			analyze("cmdb.relation");
 		}
 	}
