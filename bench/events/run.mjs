@@ -53,7 +53,7 @@ try {
   load('closed', `${server.baseUrl}/api/v2/alerts`, prom.token, ...warmup);
   const tsRate = load('closed', `${server.baseUrl}/api/v2/alerts`, prom.token, ...common);
   if (process.env.BENCH_SETTLE) await new Promise((r) => setTimeout(r, Number(process.env.BENCH_SETTLE) * 1000));
-  load('rate', `${server.baseUrl}/api/v2/alerts`, prom.token, `distinct=${distinct}`, 'rate=5000', 'batch=10', 'seconds=20');
+  load('rate', `${server.baseUrl}/api/v2/alerts`, prom.token, `distinct=${distinct}`, 'rate=5000', 'batch=10', 'seconds=20', 'trace=1');
   load('webhook', `${server.baseUrl}/api/v1/events/ingest/alertmanager`, hook.token, ...common);
   if (amRate > 0) console.log(`\nTianshu / Alertmanager accepted alerts/s: ${(tsRate / amRate).toFixed(2)}x`);
   // syslog: send at a fixed rate for 10 s, then count what the intake stored
