@@ -131,7 +131,6 @@ public class Bench {
 	}
 
 	static void queries(int samples) throws Exception {
-		System.out.println("  " + calibration());
 		long[] cpu = cpuTimes();
 
 		List<String> systems = ids("/api/v1/cmdb/cis?model=business_system&limit=500");
@@ -175,26 +174,6 @@ public class Bench {
 			System.out.printf("%-52s %10s %10s %10s%n", r[0], r[1], r[2], r[3]);
 		}
 		System.out.println(steal(cpu, cpuTimes()));
-	}
-
-	/**
-	 * How fast this machine is right now, to compare runs: SHA-256 over 256 MB on one
-	 * thread. These machines share their hosts; on one day the same Alertmanager run went
-	 * from 50,000 to 28,000 alerts/s within an hour, and the latencies here followed.
-	 */
-	static String calibration() throws Exception {
-		java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-		byte[] block = new byte[1 << 20];
-		RANDOM.nextBytes(block);
-		for (int i = 0; i < 64; i++) {
-			sha.update(block);
-		}
-		long t0 = System.nanoTime();
-		for (int i = 0; i < 256; i++) {
-			sha.update(block);
-		}
-		sha.digest();
-		return String.format("machine: SHA-256 %.0f MB/s on one thread", 256 / ((System.nanoTime() - t0) / 1e9));
 	}
 
 	/** The machine's CPU times from /proc/stat (user … steal), or null elsewhere. */
