@@ -25,6 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * java AlertLoad.java closed URL [token] distinct=10000 repeat=5 batch=64 concurrency=8
  * java AlertLoad.java rate   URL [token] distinct=10000 rate=5000 batch=10 seconds=20 [trace=1]
+ * (any mode: client=async posts with java.net.http instead of HttpURLConnection)
  * java AlertLoad.java webhook URL [token] distinct=10000 repeat=5 batch=64 concurrency=8
  * </pre>
  *
@@ -70,6 +71,9 @@ public class AlertLoad {
 		int repeat = Integer.parseInt(opts.getOrDefault("repeat", "5"));
 		int batch = Integer.parseInt(opts.getOrDefault("batch", "64"));
 		int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "8"));
+		ASYNC = "async".equals(opts.get("client"));
+		// idle keep-alive connections the blocking client keeps per server (default 5)
+		System.setProperty("http.maxConnections", "256");
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5))
@@ -181,16 +185,55 @@ public class AlertLoad {
 				lat.stream().mapToLong(Long::longValue).toArray());
 	}
 
+	/** {@code client=async} posts with java.net.http instead of the blocking client. */
+	static boolean ASYNC;
+
+	/**
+	 * One POST; the status, or -1. By default through the JDK's blocking HttpURLConnection
+	 * (keep-alive, the answer read into a small buffer): the asynchronous java.net.http
+	 * client, on the same two cores as the server, doubled the tail of the latencies it
+	 * measured (seen against the CMDB's impact answers: p99 54–58 ms against 23–28 ms on
+	 * the same server in the same minute).
+	 */
 	static int post(HttpClient client, String url, String token, String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
+		if (ASYNC) {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+				.timeout(Duration.ofSeconds(30))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body));
+			if (token != null) {
+				request.header("Authorization", "Bearer " + token);
+			}
+			try {
+				return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+			}
+			catch (Exception ex) {
+				return -1;
+			}
 		}
 		try {
-			return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+			java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
+			c.setConnectTimeout(5_000);
+			c.setReadTimeout(30_000);
+			c.setDoOutput(true);
+			c.setRequestMethod("POST");
+			c.setRequestProperty("Content-Type", "application/json");
+			if (token != null) {
+				c.setRequestProperty("Authorization", "Bearer " + token);
+			}
+			byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			c.setFixedLengthStreamingMode(bytes.length);
+			try (java.io.OutputStream out = c.getOutputStream()) {
+				out.write(bytes);
+			}
+			int status = c.getResponseCode();
+			try (java.io.InputStream in = (status < 400) ? c.getInputStream() : c.getErrorStream()) {
+				byte[] buffer = new byte[8192];
+				while (in != null && in.read(buffer) > 0) {
+					// drained, so that the connection is kept alive
+				}
+			}
+			return status;
 		}
 		catch (Exception ex) {
 			return -1;
