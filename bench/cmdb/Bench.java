@@ -18,6 +18,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +45,6 @@ public class Bench {
 	static final Random RANDOM = new Random(7);
 
 	static HttpClient http;
-
 
 	static String base;
 
@@ -120,12 +124,49 @@ public class Bench {
 		long e0 = System.nanoTime();
 		byte[] export = getBytes("/api/v1/cmdb/exports?model=host&format=csv");
 		row("export 70,000 hosts as CSV (" + export.length / 1024 / 1024 + " MB)", ms(System.nanoTime() - e0));
-		// the imports leave work behind (the graph's catch-up, PostgreSQL's autovacuum and
-		// analyze of the new rows): the queries are measured on a server that has finished it
-		int settle = Integer.parseInt(System.getenv().getOrDefault("BENCH_SETTLE", "30"));
-		System.out.printf("%n  settling %d s before the queries (BENCH_SETTLE)%n", settle);
-		Thread.sleep(settle * 1000L);
+		settle(Integer.parseInt(System.getenv().getOrDefault("BENCH_SETTLE", "120")));
 		queries(samples);
+	}
+
+	/**
+	 * The imports leave work behind (the graph's catch-up, the statistics refresh,
+	 * PostgreSQL's autovacuum of the new rows): the queries are measured once the machine
+	 * is idle again, three seconds in a row under 10 % busy (/proc/stat, sampled each
+	 * second), or after {@code limit} seconds at most.
+	 */
+	static void settle(int limit) throws Exception {
+		long t0 = System.nanoTime();
+		CompletableFuture<Void> idle = new CompletableFuture<>();
+		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+		long[][] last = { cpuTimes() };
+		int[] quiet = { 0 };
+		sampler.scheduleAtFixedRate(() -> {
+			long[] now = cpuTimes();
+			if (now == null || last[0] == null) {
+				idle.complete(null);
+				return;
+			}
+			long total = 0;
+			for (int i = 0; i < 8; i++) {
+				total += now[i] - last[0][i];
+			}
+			long idleTicks = (now[3] - last[0][3]) + (now[4] - last[0][4]);
+			last[0] = now;
+			quiet[0] = (total > 0 && idleTicks * 10 >= total * 9) ? quiet[0] + 1 : 0;
+			if (quiet[0] >= 3) {
+				idle.complete(null);
+			}
+		}, 1, 1, TimeUnit.SECONDS);
+		try {
+			idle.get(limit, TimeUnit.SECONDS);
+			System.out.printf("%n  the machine was idle again after %.0f s; the queries%n", (System.nanoTime() - t0) / 1e9);
+		}
+		catch (TimeoutException ex) {
+			System.out.printf("%n  the machine was still busy after %d s (BENCH_SETTLE); the queries anyway%n", limit);
+		}
+		finally {
+			sampler.shutdownNow();
+		}
 	}
 
 	static void queries(int samples) throws Exception {
@@ -221,7 +262,7 @@ public class Bench {
 		token = m.group(1);
 		if (System.getenv("BENCH_TOKEN_OUT") != null) {
 			// for probing the same server by hand afterwards
-			java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv("BENCH_TOKEN_OUT")), token);
+			Files.writeString(Path.of(System.getenv("BENCH_TOKEN_OUT")), token);
 		}
 	}
 

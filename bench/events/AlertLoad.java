@@ -173,8 +173,10 @@ public class AlertLoad {
 		if (trace) {
 			// the worst acknowledgement of each second of the run, by scheduled send time
 			long[] worst = new long[seconds + 1];
-			sent.forEach((at, l) -> worst[(int) Math.min(seconds, (at - t0) / 1_000_000_000L)] = Math.max(
-					worst[(int) Math.min(seconds, (at - t0) / 1_000_000_000L)], l));
+			sent.forEach((at, l) -> {
+				int second = (int) Math.min(seconds, (at - t0) / 1_000_000_000L);
+				worst[second] = Math.max(worst[second], l);
+			});
 			StringBuilder b = new StringBuilder("worst per second (ms):");
 			for (long w : worst) {
 				b.append(' ').append(w / 1_000_000);

@@ -371,10 +371,9 @@ public class CiRegistry implements ConfigurationItems {
 		this.scopes.restrict("c", scope, sql);
 		sql.append(" ORDER BY c.name, c.id LIMIT ").append(sql.bind(limit + 1));
 		// a plan for these values: after five runs of the same statement PostgreSQL may
-		// keep
-		// a generic plan, which cannot tell environment=prod (a third of the hosts: walk
-		// the name index) from one IP address (use the attribute index) and was measured
-		// 100 times slower for the first (96 ms against 0.3 ms on 100,000 CIs)
+		// keep a generic plan, which cannot tell environment=prod (a third of the hosts:
+		// walk the name index) from one IP address (use the attribute index) and was
+		// measured 100 times slower for the first (96 ms against 0.3 ms on 100,000 CIs)
 		this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
 		var statement = this.jdbc.sql(sql.sql());
 		for (var param : sql.params().entrySet()) {

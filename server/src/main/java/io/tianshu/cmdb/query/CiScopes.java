@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 import io.tianshu.cmdb.CiId;
@@ -159,24 +160,13 @@ public class CiScopes {
 		if (scope.everywhere() || ids.isEmpty()) {
 			return new HashSet<>(ids);
 		}
-		Set<UUID> covered = new HashSet<>();
-		List<UUID> all = List.copyOf(new HashSet<>(ids));
-		for (int from = 0; from < all.size(); from += CHUNK) {
-			List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-			SqlBuffer sql = new SqlBuffer("s");
+		return inChunks(List.copyOf(new HashSet<>(ids)), scope, (chunk, sql) -> {
 			// a PostgreSQL array literal: one bind parameter however many ids
 			String array = chunk.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
 			sql.append("SELECT c.id FROM cmdb.ci c WHERE c.id = ANY (CAST(")
 				.append(sql.bind(array))
 				.append(" AS uuid[]))");
-			restrict("c", scope, sql);
-			var statement = this.jdbc.sql(sql.sql());
-			for (var param : sql.params().entrySet()) {
-				statement = statement.param(param.getKey(), param.getValue());
-			}
-			covered.addAll(statement.query(UUID.class).list());
-		}
-		return covered;
+		});
 	}
 
 	/** A CI as a change would leave it: its name and attributes (relations unchanged). */
@@ -193,19 +183,25 @@ public class CiScopes {
 		if (scope.everywhere() || changes.isEmpty()) {
 			return changes.stream().map(Changed::id).collect(Collectors.toSet());
 		}
+		return inChunks(List.copyOf(changes), scope, (chunk, sql) -> sql.append(
+				"SELECT c.id FROM (SELECT x.id, x.model_code, u.name, u.attributes FROM cmdb.ci x JOIN unnest(CAST(")
+			.append(sql.bind(chunk.stream().map(Changed::id).toArray(UUID[]::new)))
+			.append(" AS uuid[]), CAST(")
+			.append(sql.bind(chunk.stream().map(Changed::name).toArray(String[]::new)))
+			.append(" AS text[]), CAST(CAST(")
+			.append(sql.bind(chunk.stream().map((c) -> json(c.attributes())).toArray(String[]::new)))
+			.append(" AS text[]) AS jsonb[])) AS u(id, name, attributes) ON u.id = x.id) c WHERE TRUE"));
+	}
+
+	/**
+	 * Runs one coverage query per {@value #CHUNK} items: {@code select} writes the query
+	 * of CI ids as {@code c} up to its WHERE clause, the scope's conditions are appended.
+	 */
+	private <T> Set<UUID> inChunks(List<T> items, PermissionScope scope, BiConsumer<List<T>, SqlBuffer> select) {
 		Set<UUID> covered = new HashSet<>();
-		List<Changed> all = List.copyOf(changes);
-		for (int from = 0; from < all.size(); from += CHUNK) {
-			List<Changed> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+		for (int from = 0; from < items.size(); from += CHUNK) {
 			SqlBuffer sql = new SqlBuffer("s");
-			sql.append("SELECT c.id FROM (SELECT x.id, x.model_code, u.name, u.attributes FROM cmdb.ci x JOIN unnest(")
-				.append("CAST(")
-				.append(sql.bind(chunk.stream().map(Changed::id).toArray(UUID[]::new)))
-				.append(" AS uuid[]), CAST(")
-				.append(sql.bind(chunk.stream().map(Changed::name).toArray(String[]::new)))
-				.append(" AS text[]), CAST(CAST(")
-				.append(sql.bind(chunk.stream().map((c) -> json(c.attributes())).toArray(String[]::new)))
-				.append(" AS text[]) AS jsonb[])) AS u(id, name, attributes) ON u.id = x.id) c WHERE TRUE");
+			select.accept(items.subList(from, Math.min(items.size(), from + CHUNK)), sql);
 			restrict("c", scope, sql);
 			var statement = this.jdbc.sql(sql.sql());
 			for (var param : sql.params().entrySet()) {

@@ -593,13 +593,13 @@ class CiImports {
 		}
 		// as for a single update: a row may not move a CI out of the scope (say, to an
 		// environment the caller's roles do not reach)
-		List<CiScopes.Changed> updates = planned.stream()
+		List<Planned> updates = planned.stream()
 			.filter((p) -> p.action() == Action.UPDATE && changeable.contains(p.id()))
-			.map((p) -> new CiScopes.Changed(p.id(), p.name(), p.attributes()))
 			.toList();
-		Set<UUID> stays = this.scopes.coveredAfter(updates, write);
-		for (Planned p : planned) {
-			if (p.action() == Action.UPDATE && changeable.contains(p.id()) && !stays.contains(p.id())) {
+		Set<UUID> stays = this.scopes.coveredAfter(
+				updates.stream().map((p) -> new CiScopes.Changed(p.id(), p.name(), p.attributes())).toList(), write);
+		for (Planned p : updates) {
+			if (!stays.contains(p.id())) {
 				report.error(p.row(), environment, "cmdb.scope.denied",
 						"this row would move CI " + p.id()
 								+ " out of the business systems and environments your roles allow you to change ("

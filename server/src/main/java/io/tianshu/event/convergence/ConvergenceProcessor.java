@@ -243,42 +243,35 @@ class ConvergenceProcessor implements SmartLifecycle {
 			batch.clear();
 			batch.add(first);
 			this.queue.drainTo(batch, BATCH - 1);
-			if (batch.size() == 1 || !processTogether(batch)) {
-				batch.forEach(this::processAlone);
+			if (batch.size() > 1 && inOneTransaction(batch) == null) {
+				continue;
+			}
+			for (Task task : batch) {
+				RuntimeException failure = inOneTransaction(List.of(task));
+				if (failure != null) {
+					log.warn("Convergence of {} failed (the sweep retries): {}", task, failure.toString());
+				}
 			}
 		}
 	}
 
 	/**
-	 * What the queue holds at once, in one transaction (a burst of new alerts costs one
-	 * commit per batch, not one per alert); false when it failed and was rolled back.
+	 * The tasks in one transaction (a burst of new alerts costs one commit per batch, not
+	 * one per alert), their group flushes scheduled after it; what made it fail and roll
+	 * back, or null.
 	 */
-	private boolean processTogether(List<Task> batch) {
+	private RuntimeException inOneTransaction(List<Task> tasks) {
 		try {
 			this.authorization.runAsSystem(() -> {
 				List<GroupStore.Due> due = new ArrayList<>();
-				this.tx.executeWithoutResult((status) -> batch.forEach((task) -> process(task, due)));
+				this.tx.executeWithoutResult((status) -> tasks.forEach((task) -> process(task, due)));
 				due.forEach(this.flusher::schedule);
 			});
-			return true;
+			return null;
 		}
 		catch (RuntimeException ex) {
-			log.debug("Convergence of a batch of {} failed, each task again on its own: {}", batch.size(),
-					ex.toString());
-			return false;
-		}
-	}
-
-	private void processAlone(Task task) {
-		try {
-			this.authorization.runAsSystem(() -> {
-				List<GroupStore.Due> due = new ArrayList<>();
-				this.tx.executeWithoutResult((status) -> process(task, due));
-				due.forEach(this.flusher::schedule);
-			});
-		}
-		catch (RuntimeException ex) {
-			log.warn("Convergence of {} failed (the sweep retries): {}", task, ex.toString());
+			log.debug("Convergence of {} task(s) failed and was rolled back: {}", tasks.size(), ex.toString());
+			return ex;
 		}
 	}
 
