@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe } from 'node:test';
-import { launchBrowser, missingKeys, rawKeysOnPage } from '../lib/browser.mjs';
+import { launchBrowser, missingKeys, rawKeysOnPage, submitDialog } from '../lib/browser.mjs';
 import { freeTcpPort, freeUdpPort, sendUdp, signIn, startDemoServer } from '../lib/demo.mjs';
 import { journeySteps } from '../lib/steps.mjs';
 
@@ -169,8 +169,7 @@ describe('event center console journey', () => {
     await page.locator(tid('alert-acknowledge')).click();
     const dialog = page.locator('.ant-modal').filter({ hasText: '确认' });
     await dialog.locator('textarea').fill(`e2e 已接手 ${run}`);
-    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog);
     // the state change, in the reader's language, with the comment
     await page.locator(tid('alert-timeline')).getByText('状态 未处理 → 已确认').waitFor();
     await page.locator(tid('alert-timeline')).getByText(`e2e 已接手 ${run}`).waitFor();
@@ -184,8 +183,7 @@ describe('event center console journey', () => {
     await page.locator(tid('alert-resolve')).click();
     const resolveDialog = page.locator('.ant-modal').filter({ hasText: '解决' });
     await resolveDialog.locator('textarea').fill(`e2e 已处理 ${run}`);
-    await resolveDialog.locator('.ant-modal-footer .ant-btn-primary').click();
-    await resolveDialog.waitFor({ state: 'hidden' });
+    await submitDialog(resolveDialog);
     await page.locator(tid('alert-timeline')).getByText('状态 已确认 → 已恢复').waitFor();
     await page.locator(tid('alert-timeline')).getByText(`e2e 已处理 ${run}`).waitFor();
     await page.locator(tid('alert-resolve')).waitFor({ state: 'detached' });

@@ -22,6 +22,8 @@ export async function launchBrowser({ executablePath }) {
     args: CHROMIUM_ARGS,
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
+    // the console then turns antd's motion off: a dialog is clicked where it is, not mid-zoom
+    reducedMotion: 'reduce',
   });
   const problems = [];
   const page = context.pages()[0] ?? (await context.newPage());
@@ -39,6 +41,24 @@ export async function launchBrowser({ executablePath }) {
       await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
     },
   };
+}
+
+/**
+ * Presses a dialog's primary button and waits for the dialog to close. A dialog that stays open
+ * because the server refused fails at once with the error it shows, not after a timeout.
+ * @param {import('playwright-core').Locator} dialog
+ */
+export async function submitDialog(dialog) {
+  await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+  const error = dialog.locator('.ant-alert-error');
+  const refused = error.waitFor().then(
+    () => error.innerText(),
+    () => null,
+  );
+  const closed = dialog.waitFor({ state: 'hidden' }).then(() => null);
+  const message = await Promise.race([closed, refused]);
+  if (message != null) throw new Error(`the dialog stayed open: ${message}`);
+  await closed;
 }
 
 /** The translation keys the console looked up but did not have, on the current document. */

@@ -4,7 +4,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { ApiError, setUnauthorizedHandler } from '../api/client';
@@ -32,6 +32,19 @@ setUnauthorizedHandler(() => {
 
 const router = createAppRouter();
 
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+function useReducedMotion(): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const query = window.matchMedia(REDUCED_MOTION);
+      query.addEventListener('change', changed);
+      return () => query.removeEventListener('change', changed);
+    },
+    () => window.matchMedia(REDUCED_MOTION).matches,
+  );
+}
+
 export function App() {
   const { i18n } = useTranslation();
   const zh = i18n.language === 'zh-CN';
@@ -39,7 +52,12 @@ export function App() {
     dayjs.locale(zh ? 'zh-cn' : 'en');
     document.documentElement.lang = i18n.language;
   }, [zh, i18n.language]);
-  const theme = useMemo(() => ({ token: { colorPrimary: '#1d39c4', borderRadius: 4 } }), []);
+  // a reader who asked the system for less motion gets no zooming dialogs or sliding drawers
+  const reducedMotion = useReducedMotion();
+  const theme = useMemo(
+    () => ({ token: { colorPrimary: '#1d39c4', borderRadius: 4, motion: !reducedMotion } }),
+    [reducedMotion],
+  );
   return (
     <ConfigProvider locale={zh ? zhCN : enUS} theme={theme}>
       <AntApp>
