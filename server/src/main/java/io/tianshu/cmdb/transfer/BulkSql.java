@@ -1,10 +1,8 @@
 package io.tianshu.cmdb.transfer;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -25,8 +23,11 @@ final class BulkSql {
 		this.jdbc = jdbc;
 	}
 
-	/** One array parameter: its SQL element type and how each item gives its value. */
-	record Param<T>(String type, Function<T, Object> value) {
+	/**
+	 * One array parameter: how each item gives its value. It is bound as {@code text[]};
+	 * the statement casts it to its element type ({@code ?::uuid[]}).
+	 */
+	record Param<T>(Function<T, Object> value) {
 	}
 
 	/**
@@ -66,14 +67,17 @@ final class BulkSql {
 		int index = 1;
 		for (Object param : params) {
 			if (param instanceof Param<?> array) {
-				List<Object> values = new ArrayList<>(chunk.size());
-				for (T item : chunk) {
-					Object value = ((Param<T>) array).value().apply(item);
-					// the driver encodes text reliably for every element type
-					values.add((value instanceof java.util.UUID) ? value.toString() : value);
+				String[] values = new String[chunk.size()];
+				for (int i = 0; i < values.length; i++) {
+					Object value = ((Param<T>) array).value().apply(chunk.get(i));
+					values[i] = (value != null) ? value.toString() : null;
 				}
-				Array sqlArray = con.createArrayOf(array.type(), values.toArray());
-				ps.setArray(index++, sqlArray);
+				// a text[] goes in binary, element by element, where an array of any
+				// other
+				// type is written as one escaped literal that PostgreSQL parses again;
+				// the
+				// statement's cast (?::uuid[], ?::int4[]) converts it
+				ps.setArray(index++, con.createArrayOf("text", values));
 			}
 			else {
 				ps.setObject(index++, param);

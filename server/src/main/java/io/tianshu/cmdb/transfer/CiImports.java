@@ -61,7 +61,7 @@ class CiImports {
 
 	private static final int NAME_MAX = 200;
 
-	private static final BulkSql.Param<UUID> UUIDS = new BulkSql.Param<>("uuid", (u) -> u);
+	private static final BulkSql.Param<UUID> UUIDS = new BulkSql.Param<>((u) -> u);
 
 	private final JdbcTemplate jdbc;
 
@@ -457,8 +457,8 @@ class CiImports {
 				SELECT k.key_name, k.key_value, k.ci_id FROM unnest(?::text[], ?::text[]) AS f(n, v)
 				JOIN cmdb.ci_key k ON k.model_code = ?::text AND k.key_name = f.n AND k.key_value = f.v""", distinct,
 				(rs) -> holders.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getObject(3, UUID.class)),
-				new BulkSql.Param<Map.Entry<String, String>>("text", Map.Entry::getKey),
-				new BulkSql.Param<Map.Entry<String, String>>("text", Map.Entry::getValue), model.code());
+				new BulkSql.Param<Map.Entry<String, String>>(Map.Entry::getKey),
+				new BulkSql.Param<Map.Entry<String, String>>(Map.Entry::getValue), model.code());
 		return holders;
 	}
 
@@ -770,13 +770,12 @@ class CiImports {
 		List<Planned> creates = rows.stream().filter((p) -> p.action() == Action.CREATE).toList();
 		List<Planned> updates = rows.stream().filter((p) -> p.action() == Action.UPDATE).toList();
 		Timestamp at = Timestamp.from(now);
-		BulkSql.Param<Planned> ids = new BulkSql.Param<>("uuid", Planned::id);
-		BulkSql.Param<Planned> names = new BulkSql.Param<>("text", Planned::name);
-		BulkSql.Param<Planned> states = new BulkSql.Param<>("text", (p) -> p.state().name());
-		BulkSql.Param<Planned> owners = new BulkSql.Param<>("uuid", Planned::owner);
-		BulkSql.Param<Planned> documents = new BulkSql.Param<>("text",
-				(p) -> this.json.writeValueAsString(p.attributes()));
-		BulkSql.Param<Planned> versions = new BulkSql.Param<>("int4", Planned::version);
+		BulkSql.Param<Planned> ids = new BulkSql.Param<>(Planned::id);
+		BulkSql.Param<Planned> names = new BulkSql.Param<>(Planned::name);
+		BulkSql.Param<Planned> states = new BulkSql.Param<>((p) -> p.state().name());
+		BulkSql.Param<Planned> owners = new BulkSql.Param<>(Planned::owner);
+		BulkSql.Param<Planned> documents = new BulkSql.Param<>((p) -> this.json.writeValueAsString(p.attributes()));
+		BulkSql.Param<Planned> versions = new BulkSql.Param<>(Planned::version);
 		this.bulk
 			.update("""
 					INSERT INTO cmdb.ci (id, model_code, name, state, owner_team_id, attributes, version, created_at,
@@ -803,10 +802,9 @@ class CiImports {
 					INSERT INTO cmdb.ci_key (model_code, key_name, key_value, ci_id)
 					SELECT ?::text, u.n, u.v, u.c FROM unnest(?::text[], ?::text[], ?::uuid[]) AS u(n, v, c)""", keys,
 					model.code(),
-					new BulkSql.Param<Map.Entry<UUID, Map.Entry<String, String>>>("text", (e) -> e.getValue().getKey()),
-					new BulkSql.Param<Map.Entry<UUID, Map.Entry<String, String>>>("text",
-							(e) -> e.getValue().getValue()),
-					new BulkSql.Param<Map.Entry<UUID, Map.Entry<String, String>>>("uuid", Map.Entry::getKey));
+					new BulkSql.Param<Map.Entry<UUID, Map.Entry<String, String>>>((e) -> e.getValue().getKey()),
+					new BulkSql.Param<Map.Entry<UUID, Map.Entry<String, String>>>((e) -> e.getValue().getValue()),
+					new BulkSql.Param<Map.Entry<UUID, Map.Entry<String, String>>>(Map.Entry::getKey));
 		}
 		catch (DuplicateKeyException ex) {
 			throw io.tianshu.platform.TianshuException.conflict("cmdb.import.concurrent-change",
@@ -818,8 +816,8 @@ class CiImports {
 				INSERT INTO cmdb.ci_history (ci_id, version, change, diff, actor, source, request_id, changed_at)
 				SELECT u.id, u.version, u.change, u.diff::jsonb, ?::text, ?::text, ?::text, ?::timestamptz
 				FROM unnest(?::uuid[], ?::int4[], ?::text[], ?::text[]) AS u(id, version, change, diff)""", changed,
-				actor, source, requestId, at, ids, versions, new BulkSql.Param<Planned>("text", (p) -> kind(p).name()),
-				new BulkSql.Param<Planned>("text", (p) -> this.json.writeValueAsString(p.diff())));
+				actor, source, requestId, at, ids, versions, new BulkSql.Param<Planned>((p) -> kind(p).name()),
+				new BulkSql.Param<Planned>((p) -> this.json.writeValueAsString(p.diff())));
 		return new Written(creates.stream().map((p) -> new CiId(p.id())).toList(),
 				updates.stream().map((p) -> new CiId(p.id())).toList(), rows.size() - creates.size() - updates.size());
 	}

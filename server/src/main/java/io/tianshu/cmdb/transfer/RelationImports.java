@@ -241,14 +241,14 @@ class RelationImports {
 				List.copyOf(all),
 				(rs) -> holders.put(new Ref(rs.getString(1), rs.getString(2), rs.getString(3)),
 						rs.getObject(4, UUID.class)),
-				new BulkSql.Param<Ref>("text", Ref::model), new BulkSql.Param<Ref>("text", Ref::keyName),
-				new BulkSql.Param<Ref>("text", Ref::keyValue));
+				new BulkSql.Param<Ref>(Ref::model), new BulkSql.Param<Ref>(Ref::keyName),
+				new BulkSql.Param<Ref>(Ref::keyValue));
 		Map<UUID, String[]> byId = new HashMap<>();
 		this.bulk.query(
 				"SELECT c.id, c.model_code, c.state FROM unnest(?::uuid[]) AS f(id) JOIN cmdb.ci c ON c.id = f.id",
 				List.copyOf(ids),
 				(rs) -> byId.put(rs.getObject(1, UUID.class), new String[] { rs.getString(2), rs.getString(3) }),
-				new BulkSql.Param<UUID>("uuid", (u) -> u));
+				new BulkSql.Param<UUID>((u) -> u));
 		for (Draft d : drafts) {
 			d.source = end(d, SOURCE, d.sourceModel, d.sourceText, sourceRefs.get(d), holders, byId, report);
 			d.target = end(d, TARGET, d.targetModel, d.targetText, targetRefs.get(d), holders, byId, report);
@@ -351,8 +351,8 @@ class RelationImports {
 				JOIN cmdb.relation r ON r.type_code = f.t AND r.source_id = f.s AND r.target_id = f.d""", drafts,
 				(rs) -> existing
 					.add(rs.getString(1) + " " + rs.getObject(2, UUID.class) + " " + rs.getObject(3, UUID.class)),
-				new BulkSql.Param<Draft>("text", (d) -> d.type), new BulkSql.Param<Draft>("uuid", (d) -> d.source),
-				new BulkSql.Param<Draft>("uuid", (d) -> d.target));
+				new BulkSql.Param<Draft>((d) -> d.type), new BulkSql.Param<Draft>((d) -> d.source),
+				new BulkSql.Param<Draft>((d) -> d.target));
 		List<Draft> fresh = new ArrayList<>(
 				drafts.stream().filter((d) -> !existing.contains(d.type + " " + d.source + " " + d.target)).toList());
 		checkScope(fresh, report);
@@ -445,8 +445,8 @@ class RelationImports {
 				JOIN cmdb.relation r ON r.definition_id = f.d AND r.%s = f.e GROUP BY f.d, f.e""".formatted(end),
 				limited,
 				(rs) -> counts.put(rs.getObject(1, UUID.class) + " " + rs.getObject(2, UUID.class), rs.getInt(3)),
-				new BulkSql.Param<Draft>("uuid", (d) -> d.definition.id()),
-				new BulkSql.Param<Draft>("uuid", (d) -> perSource ? d.source : d.target));
+				new BulkSql.Param<Draft>((d) -> d.definition.id()),
+				new BulkSql.Param<Draft>((d) -> perSource ? d.source : d.target));
 		Map<String, List<Draft>> byEnd = new LinkedHashMap<>();
 		for (Draft d : limited) {
 			byEnd.computeIfAbsent(d.definition.id() + " " + (perSource ? d.source : d.target), (k) -> new ArrayList<>())
@@ -564,16 +564,16 @@ class RelationImports {
 	/** Inserts the relations and their history; returns their ids. */
 	List<RelationId> write(List<Planned> rows, String actor, String requestId, String source, Instant now) {
 		Timestamp at = Timestamp.from(now);
-		BulkSql.Param<Planned> ids = new BulkSql.Param<>("uuid", Planned::id);
-		BulkSql.Param<Planned> types = new BulkSql.Param<>("text", (p) -> p.definition().type());
-		BulkSql.Param<Planned> sources = new BulkSql.Param<>("uuid", Planned::source);
-		BulkSql.Param<Planned> targets = new BulkSql.Param<>("uuid", Planned::target);
+		BulkSql.Param<Planned> ids = new BulkSql.Param<>(Planned::id);
+		BulkSql.Param<Planned> types = new BulkSql.Param<>((p) -> p.definition().type());
+		BulkSql.Param<Planned> sources = new BulkSql.Param<>(Planned::source);
+		BulkSql.Param<Planned> targets = new BulkSql.Param<>(Planned::target);
 		try {
 			this.bulk.update("""
 					INSERT INTO cmdb.relation (id, type_code, source_id, target_id, definition_id, created_at)
 					SELECT u.id, u.t, u.s, u.d, u.def, ?::timestamptz
 					FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[]) AS u(id, t, s, d, def)""", rows,
-					at, ids, types, sources, targets, new BulkSql.Param<Planned>("uuid", (p) -> p.definition().id()));
+					at, ids, types, sources, targets, new BulkSql.Param<Planned>((p) -> p.definition().id()));
 		}
 		catch (DuplicateKeyException ex) {
 			throw io.tianshu.platform.TianshuException.conflict("cmdb.import.concurrent-change",

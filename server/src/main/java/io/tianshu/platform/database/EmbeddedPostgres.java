@@ -54,6 +54,10 @@ final class EmbeddedPostgres implements AutoCloseable {
 				// is found by checksums, not zeros); a full disk then
 				// shows at a WAL write, not at a segment's creation
 				.setServerConfig("wal_init_zero", "off")
+				// bulk writes (a CMDB import: a gigabyte of WAL) filled
+				// the default 4 MB of WAL buffers tens of thousands of
+				// times, and each backend then wrote the WAL itself
+				.setServerConfig("wal_buffers", "16MB")
 				.setServerConfig("max_connections", "100")
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setServerConfig("timezone", "UTC")
