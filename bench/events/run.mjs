@@ -4,6 +4,7 @@
 // path and its syslog path. Usage: node bench/events/run.mjs   (needs server/target/tianshu.jar)
 // BENCH_SETTLE=<s> waits before the fixed-rate run; BENCH_JVM_OPTS is passed to Tianshu's JVM.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adminClient } from '../../e2e/lib/api.mjs';
 import { freePort, missing, startAlertmanager } from '../../e2e/lib/peers.mjs';
@@ -23,6 +24,32 @@ function load(...args) {
   return Number(/= +(\d+) alerts\/s/.exec(out)?.[1] ?? 0);
 }
 
+/** Busy and total jiffies of the machine (/proc/stat, first line). */
+function cpu() {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = f[3] + (f[4] ?? 0);
+  const total = f.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
+/**
+ * Waits until the machine is idle again (three seconds in a row under 10 % busy, at most
+ * `limit` seconds): the warm-up pass leaves work behind (Tianshu's grouping of the 10,000 new
+ * alerts), and the measured pass compares re-sends, not that backlog.
+ */
+async function settle(limit = 60) {
+  let quiet = 0;
+  let last = cpu();
+  for (let s = 0; s < limit && quiet < 3; s++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpu();
+    const busy = (now.busy - last.busy) / Math.max(1, now.total - last.total);
+    quiet = busy < 0.1 ? quiet + 1 : 0;
+    last = now;
+  }
+  if (quiet < 3) console.log(`  the machine was still busy after ${limit} s; measuring anyway`);
+}
+
 const common = [`distinct=${distinct}`, `repeat=${repeat}`, `batch=${batch}`, `concurrency=${concurrency}`];
 // each target first gets the same stream once, unmeasured for the ratio: it creates the alerts
 // (and Tianshu's grouping of 10,000 new alerts) and warms the JIT; the measured pass re-sends
@@ -34,6 +61,7 @@ if (missing('alertmanager')) {
   const am = await startAlertmanager({});
   console.log('Alertmanager, first pass (warm-up):');
   load('closed', `${am.url}/api/v2/alerts`, ...warmup);
+  await settle();
   amRate = load('closed', `${am.url}/api/v2/alerts`, ...common);
   await am.stop();
 }
@@ -51,6 +79,7 @@ try {
   const hook = await api.post('/api/v1/events/integrations', { name: 'bench-alertmanager', kind: 'ALERTMANAGER' });
   console.log('Tianshu, first pass (warm-up):');
   load('closed', `${server.baseUrl}/api/v2/alerts`, prom.token, ...warmup);
+  await settle();
   const tsRate = load('closed', `${server.baseUrl}/api/v2/alerts`, prom.token, ...common);
   if (process.env.BENCH_SETTLE) await new Promise((r) => setTimeout(r, Number(process.env.BENCH_SETTLE) * 1000));
   load('rate', `${server.baseUrl}/api/v2/alerts`, prom.token, `distinct=${distinct}`, 'rate=5000', 'batch=10', 'seconds=20', 'trace=1');
