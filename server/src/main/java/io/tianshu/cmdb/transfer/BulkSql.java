@@ -72,11 +72,9 @@ final class BulkSql {
 					Object value = ((Param<T>) array).value().apply(chunk.get(i));
 					values[i] = (value != null) ? value.toString() : null;
 				}
-				// a text[] goes in binary, element by element, where an array of any
-				// other
-				// type is written as one escaped literal that PostgreSQL parses again;
-				// the
-				// statement's cast (?::uuid[], ?::int4[]) converts it
+				// text[] goes in binary; the statement casts it
+				// (?::uuid[]); other arrays went as one escaped
+				// literal that PostgreSQL parsed again
 				ps.setArray(index++, con.createArrayOf("text", values));
 			}
 			else {
