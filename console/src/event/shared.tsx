@@ -98,7 +98,7 @@ export function CiLink({ id }: { id?: string | null }) {
     retry: false,
   });
   if (!id) return <>—</>;
-  const label = ci.data?.name ?? `${id.slice(0, 8)}…`;
+  const label = ci.data?.name ?? `…${id.slice(-12)}`;
   return mayRead ? <Link to={`/cmdb/cis/${id}`}>{label}</Link> : <span>{label}</span>;
 }
 
@@ -112,7 +112,7 @@ export function CiName({ id }: { id: string }) {
     staleTime: 60_000,
     retry: false,
   });
-  return <>{ci.data?.name ?? `${id.slice(0, 8)}…`}</>;
+  return <>{ci.data?.name ?? `…${id.slice(-12)}`}</>;
 }
 
 export function LabelTags({ labels, max }: { labels?: Record<string, string> | null; max?: number }) {
@@ -299,7 +299,7 @@ export function CiPicker({
     label: `${ci.name} (${ci.model})`,
   }));
   for (const id of value ?? [])
-    if (!options.some((o) => o.value === id)) options.push({ value: id, label: `${id.slice(0, 8)}…` });
+    if (!options.some((o) => o.value === id)) options.push({ value: id, label: `…${id.slice(-12)}` });
   return (
     <Select
       mode="multiple"

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.tianshu.platform.TimeOrderedUuid;
 
 /** The id of a configuration item (配置项), written as a plain UUID in JSON. */
 public record CiId(@JsonValue UUID value) {
@@ -19,7 +20,7 @@ public record CiId(@JsonValue UUID value) {
 	}
 
 	public static CiId random() {
-		return new CiId(UUID.randomUUID());
+		return new CiId(TimeOrderedUuid.next());
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.tianshu.platform.TimeOrderedUuid;
 
 /** The id of a relation between two CIs, written as a plain UUID in JSON. */
 public record RelationId(@JsonValue UUID value) {
@@ -19,7 +20,7 @@ public record RelationId(@JsonValue UUID value) {
 	}
 
 	public static RelationId random() {
-		return new RelationId(UUID.randomUUID());
+		return new RelationId(TimeOrderedUuid.next());
 	}
 
 	@Override

@@ -22,6 +22,7 @@ import io.tianshu.platform.Audit;
 import io.tianshu.platform.AuditEntry;
 import io.tianshu.platform.DemoData;
 import io.tianshu.platform.FieldViolation;
+import io.tianshu.platform.TimeOrderedUuid;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -139,7 +140,7 @@ class CmdbDemoData implements DemoData {
 			RelationDefinition definition = definitions.computeIfAbsent(key,
 					(k) -> this.models.findDefinition(modelOf.get(pair[0]), modelOf.get(pair[1]), type)
 						.orElseThrow(() -> new IllegalStateException("No definition " + k)));
-			UUID id = UUID.randomUUID();
+			UUID id = TimeOrderedUuid.next();
 			relationRows.add(new Object[] { id, type, pair[0], pair[1], definition.id(), at });
 			relationHistory.add(new Object[] { id, type, pair[0], pair[1], at });
 		}
@@ -181,7 +182,7 @@ class CmdbDemoData implements DemoData {
 		private final Map<String, Integer> ipCounter = new HashMap<>();
 
 		UUID ci(String model, String name, Map<String, Object> attributes) {
-			UUID id = UUID.randomUUID();
+			UUID id = TimeOrderedUuid.next();
 			this.cis.add(new Draft(id, model, name, attributes));
 			return id;
 		}

@@ -30,6 +30,7 @@ import io.tianshu.cmdb.model.AttributeValues;
 import io.tianshu.cmdb.query.CiScopes;
 import io.tianshu.platform.FieldViolation;
 import io.tianshu.platform.PermissionScope;
+import io.tianshu.platform.TimeOrderedUuid;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -540,7 +541,7 @@ class CiImports {
 			}
 			Map<String, String> keys = CiRegistry.keys(model, attributes);
 			if (create) {
-				UUID id = UUID.randomUUID();
+				UUID id = TimeOrderedUuid.next();
 				planned.add(new Planned(draft.row, Action.CREATE, id, name, state, owner, attributes, 1,
 						diff(null, name, state, owner, attributes), keys, null));
 			}

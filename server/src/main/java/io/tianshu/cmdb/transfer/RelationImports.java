@@ -28,6 +28,7 @@ import io.tianshu.cmdb.model.ModelCatalog;
 import io.tianshu.cmdb.query.CiScopes;
 import io.tianshu.platform.FieldViolation;
 import io.tianshu.platform.PermissionScope;
+import io.tianshu.platform.TimeOrderedUuid;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -364,8 +365,8 @@ class RelationImports {
 		List<Planned> planned = new ArrayList<>();
 		for (Draft d : drafts) {
 			boolean exists = existing.contains(d.type + " " + d.source + " " + d.target);
-			planned
-				.add(new Planned(d.row, exists ? null : UUID.randomUUID(), d.definition, d.source, d.target, exists));
+			planned.add(new Planned(d.row, exists ? null : TimeOrderedUuid.next(), d.definition, d.source, d.target,
+					exists));
 		}
 		return planned;
 	}

@@ -76,10 +76,11 @@ class CmdbWebhookScopeApiTests {
 	}
 
 	private void touch(String host, int cores) {
-		this.admin.put("/api/v1/cmdb/cis/" + host,
-				Map.of("name", "h-" + host.substring(0, 8), "attributes",
-						Map.of("hostname", "h-" + host.substring(0, 8), "host_type", "virtual", "environment", "prod",
-								"cpu_cores", cores)))
+		// the end of a CI id is random; its start is the time it was made
+		String name = "h-" + host.substring(host.length() - 12);
+		this.admin
+			.put("/api/v1/cmdb/cis/" + host, Map.of("name", name, "attributes",
+					Map.of("hostname", name, "host_type", "virtual", "environment", "prod", "cpu_cores", cores)))
 			.expect(200);
 	}
 
