@@ -44,8 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * id and applied, so a query always sees every transaction committed before it. The CMDB
  * events ({@link CiChanged}, {@link CisImported}, {@link RelationChanged},
  * {@link RelationsImported}) run the same catch-up after their transaction commits, so
- * the next query usually finds nothing to do. More than {@value #RELOAD_ABOVE} changes at
- * once, or the first use, load the whole graph.
+ * the next query usually finds nothing to do. More changes at once than the graph holds
+ * CIs and relations (and at least {@value #RELOAD_ABOVE}), or the first use, load the
+ * whole graph: reading 100,000 relations by id costs less than reading 400,000 again.
  * <p>
  * A caller inside a transaction that has written, or that reads at an isolation level
  * other than read committed, cannot use the graph (it would miss its own changes or see
@@ -239,15 +240,16 @@ class GraphIndex {
 
 	/**
 	 * The history rows (id, what changed as two longs) after the feed's mark and in its
-	 * gaps, ascending; null when there are more than {@value #RELOAD_ABOVE}.
+	 * gaps, ascending; null when there are more than {@link #reloadAbove()}.
 	 */
 	private List<long[]> changes(ChangeFeed feed) {
+		int limit = reloadAbove();
 		List<long[]> rows = new ArrayList<>(this.jdbc.sql("""
 				SELECT id, %2$s FROM %1$s WHERE id > ? ORDER BY id LIMIT ?""".formatted(feed.table(), feed.column()))
-			.params(feed.seen(), RELOAD_ABOVE + 1)
+			.params(feed.seen(), limit + 1)
 			.query((rs, n) -> row(rs.getLong(1), rs.getObject(2, UUID.class)))
 			.list());
-		if (rows.size() > RELOAD_ABOVE) {
+		if (rows.size() > limit) {
 			return null;
 		}
 		if (feed.hasGaps()) {
@@ -261,7 +263,12 @@ class GraphIndex {
 				.list());
 			rows.sort((a, b) -> Long.compare(a[0], b[0]));
 		}
-		return (rows.size() > RELOAD_ABOVE) ? null : rows;
+		return (rows.size() > limit) ? null : rows;
+	}
+
+	/** How many changes a catch-up applies before a full load is cheaper. */
+	private int reloadAbove() {
+		return Math.max(RELOAD_ABOVE, this.graph.ciCount() + this.graph.relationCount());
 	}
 
 	private static long[] row(long id, UUID changed) {
