@@ -17,6 +17,11 @@ class IngestAdvice {
 
 	@ExceptionHandler(IngestProblem.class)
 	ResponseEntity<ProblemDetail> problem(IngestProblem ex) {
+		return answer(ex);
+	}
+
+	/** The answer to the problem (also written by {@link DirectIngestFilter}). */
+	static ResponseEntity<ProblemDetail> answer(IngestProblem ex) {
 		ProblemDetail problem = Problems.of(ex.status(), ex.code(), ex.getMessage());
 		if (!ex.errors().isEmpty()) {
 			problem.setProperty("alertErrors", ex.errors());

@@ -6,6 +6,8 @@ import io.tianshu.event.intake.EventProperties;
 import io.tianshu.platform.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -22,11 +24,27 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  * and matching only them: stateless (no session read or created), no CSRF (senders are
  * machines that authenticate every request), authenticated solely by
  * {@link IntegrationTokenFilter}. Everything else keeps the platform's chain unchanged.
+ * The two Alertmanager endpoints are answered before this chain by
+ * {@link DirectIngestFilter}, which authenticates them the same way.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestSecurityConfiguration {
 
 	static final String[] PATHS = { "/api/v1/events/ingest/**", "/api/v2/alerts" };
+
+	/**
+	 * The Alertmanager endpoints served ahead of Spring Security's chain (after the
+	 * platform's body size limit, which is just before it).
+	 */
+	@Bean
+	FilterRegistrationBean<DirectIngestFilter> directIngestFilter(Integrations integrations, IngestCounters counters,
+			JsonMapper json, EventProperties properties, AlertmanagerIngestController controller) {
+		FilterRegistrationBean<DirectIngestFilter> registration = new FilterRegistrationBean<>(
+				new DirectIngestFilter(integrations, counters, json, properties, controller));
+		registration.addUrlPatterns(DirectIngestFilter.ALERTS_PATH, DirectIngestFilter.WEBHOOK_PATH);
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 50)

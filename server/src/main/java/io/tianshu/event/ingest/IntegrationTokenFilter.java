@@ -62,6 +62,19 @@ class IntegrationTokenFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		Authenticated authenticated = authenticate(request, response);
+		if (authenticated == null) {
+			return;
+		}
+		runAs(authenticated.integration(), () -> chain.doFilter(authenticated.request(), response));
+	}
+
+	/**
+	 * The request's enabled integration and the request to go on with (its body read
+	 * ahead when a PagerDuty event names its routing key only there); {@code null} after
+	 * answering 401 or 413.
+	 */
+	Authenticated authenticate(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		HttpServletRequest effective = request;
 		String token = fromHeaders(request);
 		if (token == null) {
@@ -74,7 +87,7 @@ class IntegrationTokenFilter extends OncePerRequestFilter {
 				if (body == null) {
 					write(response, 413, "request.too-large", "The event is larger than PagerDuty's limit");
 					this.counters.rejected(IngestCounters.UNKNOWN, "body.too-large");
-					return;
+					return null;
 				}
 				token = routingKey(body);
 				effective = new BufferedRequest(request, body);
@@ -84,28 +97,48 @@ class IntegrationTokenFilter extends OncePerRequestFilter {
 			this.counters.rejected(IngestCounters.UNKNOWN, "token.missing");
 			write(response, 401, "event.integration.token-required",
 					"Send the integration's token (Authorization: Bearer <token>)");
-			return;
+			return null;
 		}
 		Optional<IntegrationInfo> integration = this.integrations.byToken(token);
 		if (integration.isEmpty()) {
 			this.counters.rejected(IngestCounters.UNKNOWN, "token.unknown");
 			write(response, 401, "event.integration.token-invalid", "The integration token is unknown");
-			return;
+			return null;
 		}
 		if (!integration.get().enabled()) {
 			this.counters.rejected(integration.get().id(), "integration.disabled");
 			write(response, 401, "event.integration.disabled", "The integration is disabled");
-			return;
+			return null;
 		}
+		return new Authenticated(integration.get(), effective);
+	}
+
+	/**
+	 * Runs the work with the integration as the caller
+	 * ({@link IngestSupport#integration}).
+	 */
+	static void runAs(IntegrationInfo integration, Work work) throws ServletException, IOException {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(new IntegrationAuthentication(integration.get()));
+		context.setAuthentication(new IntegrationAuthentication(integration));
 		SecurityContextHolder.setContext(context);
 		try {
-			chain.doFilter(effective, response);
+			work.run();
 		}
 		finally {
 			SecurityContextHolder.clearContext();
 		}
+	}
+
+	/** A request's integration, and the request to go on with. */
+	record Authenticated(IntegrationInfo integration, HttpServletRequest request) {
+	}
+
+	/** Work of a servlet filter. */
+	@FunctionalInterface
+	interface Work {
+
+		void run() throws ServletException, IOException;
+
 	}
 
 	private static String fromHeaders(HttpServletRequest request) {

@@ -1,0 +1,96 @@
+package io.tianshu.event.ingest;
+
+import java.io.IOException;
+import java.net.URI;
+
+import io.tianshu.event.Integrations;
+import io.tianshu.event.integration.IngestCounters;
+import io.tianshu.event.intake.EventProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Serves the two Alertmanager endpoints ({@code POST /api/v2/alerts} and the webhook
+ * receiver) straight from the servlet filter chain, ahead of Spring Security's chain and
+ * Spring MVC: they are the hot path of every Prometheus and Alertmanager in an estate,
+ * and per request the security filters, their observations and the MVC dispatch cost more
+ * CPU than the controller's own work for a batch of 64 alerts. What they did for these
+ * requests is done here: the integration token authenticates the request
+ * ({@link IntegrationTokenFilter#authenticate}, the same answers and counters), the
+ * controller methods run unchanged, and an {@link IngestProblem} is answered as
+ * {@link IngestAdvice} answers it (with the request path as {@code instance}, as Spring
+ * MVC sets it). The platform's own filters before Spring Security (request id, security
+ * headers, body size limit) still run. Other methods on these paths go on to the normal
+ * chain. These requests are not timed as {@code http.server.requests}; the intake has its
+ * own meters.
+ */
+class DirectIngestFilter extends OncePerRequestFilter {
+
+	static final String ALERTS_PATH = "/api/v2/alerts";
+
+	static final String WEBHOOK_PATH = "/api/v1/events/ingest/alertmanager";
+
+	private final IntegrationTokenFilter tokens;
+
+	private final AlertmanagerIngestController controller;
+
+	private final JsonMapper json;
+
+	DirectIngestFilter(Integrations integrations, IngestCounters counters, JsonMapper json, EventProperties properties,
+			AlertmanagerIngestController controller) {
+		this.tokens = new IntegrationTokenFilter(integrations, counters, json, properties);
+		this.controller = controller;
+		this.json = json;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = request.getRequestURI();
+		boolean alerts = ALERTS_PATH.equals(path);
+		if (!"POST".equals(request.getMethod()) || (!alerts && !WEBHOOK_PATH.equals(path))) {
+			chain.doFilter(request, response);
+			return;
+		}
+		IntegrationTokenFilter.Authenticated authenticated = this.tokens.authenticate(request, response);
+		if (authenticated == null) {
+			return;
+		}
+		IntegrationTokenFilter.runAs(authenticated.integration(), () -> {
+			try {
+				write(response, alerts ? this.controller.postAlerts(request)
+						: this.controller.webhook(authenticated.request()));
+			}
+			catch (IngestProblem ex) {
+				ResponseEntity<ProblemDetail> answer = IngestAdvice.answer(ex);
+				answer.getBody().setInstance(URI.create(path));
+				write(response, answer);
+			}
+		});
+	}
+
+	private void write(HttpServletResponse response, ResponseEntity<?> answer) throws IOException {
+		response.setStatus(answer.getStatusCode().value());
+		answer.getHeaders().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		Object body = answer.getBody();
+		if (body == null) {
+			response.setContentLength(0);
+			return;
+		}
+		if (response.getContentType() == null) {
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		}
+		byte[] bytes = this.json.writeValueAsBytes(body);
+		response.setContentLength(bytes.length);
+		response.getOutputStream().write(bytes);
+	}
+
+}
