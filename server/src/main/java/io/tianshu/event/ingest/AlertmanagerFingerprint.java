@@ -1,7 +1,9 @@
 package io.tianshu.event.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -23,10 +25,9 @@ final class AlertmanagerFingerprint {
 	}
 
 	static String of(Map<String, String> labels) {
-		// Go sorts label names as strings, i.e. by their UTF-8 bytes; for the valid
-		// (ASCII)
-		// label names this is String order
-		TreeMap<String, String> sorted = new TreeMap<>(labels);
+		// Go sorts label names by their UTF-8 bytes: String order for valid (ASCII) names
+		SortedMap<String, String> sorted = (labels instanceof SortedMap<String, String> given
+				&& given.comparator() == null) ? given : new TreeMap<>(labels);
 		long h = OFFSET;
 		for (Map.Entry<String, String> e : sorted.entrySet()) {
 			h = add(h, e.getKey());
@@ -34,7 +35,7 @@ final class AlertmanagerFingerprint {
 			h = add(h, e.getValue());
 			h = addByte(h, SEPARATOR);
 		}
-		return String.format("%016x", h);
+		return HexFormat.of().toHexDigits(h);
 	}
 
 	private static long add(long h, String s) {

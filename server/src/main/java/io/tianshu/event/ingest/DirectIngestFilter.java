@@ -54,12 +54,12 @@ class DirectIngestFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String path = request.getRequestURI();
-		boolean alerts = ALERTS_PATH.equals(path);
-		if (!"POST".equals(request.getMethod()) || (!alerts && !WEBHOOK_PATH.equals(path))) {
+		if (!serves(request)) {
 			chain.doFilter(request, response);
 			return;
 		}
+		String path = request.getRequestURI();
+		boolean alerts = ALERTS_PATH.equals(path);
 		IntegrationTokenFilter.Authenticated authenticated = this.tokens.authenticate(request, response);
 		if (authenticated == null) {
 			return;
@@ -75,6 +75,12 @@ class DirectIngestFilter extends OncePerRequestFilter {
 				write(response, answer);
 			}
 		});
+	}
+
+	/** Whether the request is one this filter answers. */
+	static boolean serves(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return "POST".equals(request.getMethod()) && (ALERTS_PATH.equals(path) || WEBHOOK_PATH.equals(path));
 	}
 
 	private void write(HttpServletResponse response, ResponseEntity<?> answer) throws IOException {
