@@ -53,9 +53,10 @@ async function settle(limit = 60) {
 const common = [`distinct=${distinct}`, `repeat=${repeat}`, `batch=${batch}`, `concurrency=${concurrency}`];
 // each target first gets the same stream twice, unmeasured for the ratio: once to create the
 // alerts (and Tianshu's grouping of 10,000 new alerts), then the re-send stream of the measured
-// pass once, because a JVM compiles its hot paths only after some 100,000 alerts: measured cold,
-// the same Tianshu took 8,700 alerts/s in its first re-send pass and 17,900 in its eighth
-// (2026-12-03). Both passes are printed; the measured pass is the third.
+// pass once, because a JVM compiles its hot paths only after some 100,000 alerts: without the
+// idle wait the same Tianshu took 8,700 alerts/s in its first re-send pass and 17,900 in its
+// eighth (2026-12-03; the first ones also overlapped the grouping of the new alerts). Both
+// passes are printed; the measured pass is the third.
 const warmup = [`distinct=${distinct}`, 'repeat=2', `batch=${batch}`, `concurrency=${concurrency}`];
 let amRate = 0;
 if (missing('alertmanager')) {
