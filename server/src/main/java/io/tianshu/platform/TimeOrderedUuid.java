@@ -20,9 +20,8 @@ public final class TimeOrderedUuid {
 
 	public static UUID next() {
 		long millis = System.currentTimeMillis();
-		long random = RANDOM.nextLong();
-		long high = (millis << 16) | 0x7000L | ((random >>> 52) & 0x0FFFL);
-		long low = (random & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+		long high = (millis << 16) | 0x7000L | (RANDOM.nextInt() & 0x0FFFL);
+		long low = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
 		return new UUID(high, low);
 	}
 

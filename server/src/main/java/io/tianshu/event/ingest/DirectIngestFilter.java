@@ -6,6 +6,7 @@ import java.net.URI;
 import io.tianshu.event.Integrations;
 import io.tianshu.event.integration.IngestCounters;
 import io.tianshu.event.intake.EventProperties;
+import io.tianshu.platform.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,10 +28,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@link IntegrationTokenFilter#authenticate}, the same answers and counters), the
  * controller methods run unchanged, and an {@link IngestProblem} is answered as
  * {@link IngestAdvice} answers it (with the request path as {@code instance}, as Spring
- * MVC sets it). The platform's own filters before Spring Security (request id, security
- * headers, body size limit) still run. Other methods on these paths go on to the normal
- * chain. These requests are not timed as {@code http.server.requests}; the intake has its
- * own meters.
+ * MVC sets it), any other failure as the platform's {@code 500 internal}, both counted in
+ * {@code tianshu.api.problems}. An {@code Idempotency-Key} means nothing here: a re-sent
+ * alert is a duplicate by its fingerprint. The platform's own filters before Spring
+ * Security (request id, security headers, body size limit) still run. Other methods on
+ * these paths go on to the normal chain. These requests are not timed as
+ * {@code http.server.requests}; the intake has its own meters.
  */
 class DirectIngestFilter extends OncePerRequestFilter {
 
@@ -44,11 +47,14 @@ class DirectIngestFilter extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
+	private final ProblemResponses problems;
+
 	DirectIngestFilter(Integrations integrations, IngestCounters counters, JsonMapper json, EventProperties properties,
-			AlertmanagerIngestController controller) {
+			AlertmanagerIngestController controller, ProblemResponses problems) {
 		this.tokens = new IntegrationTokenFilter(integrations, counters, json, properties);
 		this.controller = controller;
 		this.json = json;
+		this.problems = problems;
 	}
 
 	@Override
@@ -71,8 +77,16 @@ class DirectIngestFilter extends OncePerRequestFilter {
 			}
 			catch (IngestProblem ex) {
 				ResponseEntity<ProblemDetail> answer = IngestAdvice.answer(ex);
-				answer.getBody().setInstance(URI.create(path));
-				write(response, answer);
+				answer.getHeaders().forEach((name, values) -> values.forEach((v) -> response.addHeader(name, v)));
+				ProblemDetail problem = answer.getBody();
+				problem.setInstance(URI.create(path));
+				this.problems.write(response, problem);
+			}
+			catch (RuntimeException ex) {
+				if (response.isCommitted()) {
+					throw ex;
+				}
+				this.problems.writeUnexpected(request, response, ex);
 			}
 		});
 	}

@@ -4,6 +4,7 @@ import io.micrometer.observation.ObservationPredicate;
 import io.tianshu.event.Integrations;
 import io.tianshu.event.integration.IngestCounters;
 import io.tianshu.event.intake.EventProperties;
+import io.tianshu.platform.web.ProblemResponses;
 import io.tianshu.platform.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,9 +41,10 @@ class IngestSecurityConfiguration {
 	 */
 	@Bean
 	FilterRegistrationBean<DirectIngestFilter> directIngestFilter(Integrations integrations, IngestCounters counters,
-			JsonMapper json, EventProperties properties, AlertmanagerIngestController controller) {
+			JsonMapper json, EventProperties properties, AlertmanagerIngestController controller,
+			ProblemResponses problems) {
 		FilterRegistrationBean<DirectIngestFilter> registration = new FilterRegistrationBean<>(
-				new DirectIngestFilter(integrations, counters, json, properties, controller));
+				new DirectIngestFilter(integrations, counters, json, properties, controller, problems));
 		registration.addUrlPatterns(DirectIngestFilter.ALERTS_PATH, DirectIngestFilter.WEBHOOK_PATH);
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;

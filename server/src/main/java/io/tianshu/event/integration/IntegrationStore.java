@@ -95,12 +95,21 @@ public class IntegrationStore implements Integrations {
 	}
 
 	static String hash(String token) {
+		return HexFormat.of().formatHex(sha256().digest(token.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static MessageDigest sha256() {
 		try {
-			MessageDigest digest = (MessageDigest) SHA256.clone();
-			return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+			return (MessageDigest) SHA256.clone();
 		}
 		catch (CloneNotSupportedException ex) {
-			throw new IllegalStateException(ex);
+			// a provider whose digests cannot be copied
+			try {
+				return MessageDigest.getInstance("SHA-256");
+			}
+			catch (NoSuchAlgorithmException unavailable) {
+				throw new IllegalStateException(unavailable);
+			}
 		}
 	}
 

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -13,10 +16,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes problem details straight to the servlet response, for filters that answer before
- * (or outside) Spring MVC.
+ * (or outside) Spring MVC, counted in {@code tianshu.api.problems} as MVC's answers are.
  */
 @Component
-class ProblemResponses {
+public class ProblemResponses {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
 	private final JsonMapper json;
 
@@ -27,7 +32,7 @@ class ProblemResponses {
 		this.metrics = metrics;
 	}
 
-	void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+	public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		this.metrics.problem(problem);
 		response.resetBuffer();
 		response.setStatus(problem.getStatus());
@@ -35,6 +40,16 @@ class ProblemResponses {
 		response.setCharacterEncoding("UTF-8");
 		response.getOutputStream().write(this.json.writeValueAsBytes(asMap(problem)));
 		response.flushBuffer();
+	}
+
+	/**
+	 * Answers a failure nothing else handled as {@link ProblemDetailsAdvice} does:
+	 * logged, and {@code 500 internal} naming the request id.
+	 */
+	public void writeUnexpected(HttpServletRequest request, HttpServletResponse response, Exception ex)
+			throws IOException {
+		log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), ex);
+		write(response, ProblemDetailsAdvice.internal());
 	}
 
 	static Map<String, Object> asMap(ProblemDetail problem) {

@@ -5,6 +5,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tianshu.TianshuIntegrationTest;
 import io.tianshu.event.EventPermissions;
 import jakarta.servlet.FilterChain;
@@ -43,6 +45,9 @@ class DirectIngestFilterTests {
 
 	@Autowired
 	FilterRegistrationBean<DirectIngestFilter> registration;
+
+	@Autowired
+	MeterRegistry meters;
 
 	String token;
 
@@ -102,9 +107,13 @@ class DirectIngestFilterTests {
 
 	@Test
 	void answersBadInputAndBadTokensAsProblemDetails() throws Exception {
+		double counted = malformedProblems();
 		MockHttpServletResponse malformed = send("POST", "/api/v2/alerts", this.token, "[{\"labels\": ");
+		// counted with the platform's other problem answers
+		assertThat(malformedProblems()).isEqualTo(counted + 1);
 		assertThat(malformed.getStatus()).isEqualTo(400);
-		assertThat(malformed.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		assertThat(MediaType.parseMediaType(malformed.getContentType())
+			.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
 		String problem = malformed.getContentAsString();
 		assertThat((String) JsonPath.read(problem, "$.code")).isEqualTo("request.malformed");
 		assertThat((String) JsonPath.read(problem, "$.instance")).isEqualTo("/api/v2/alerts");
@@ -119,6 +128,11 @@ class DirectIngestFilterTests {
 		assertThat((String) JsonPath.read(unknown.getContentAsString(), "$.code"))
 			.isEqualTo("event.integration.token-invalid");
 		assertThat(this.handedOn).isFalse();
+	}
+
+	private double malformedProblems() {
+		Counter counter = this.meters.find("tianshu.api.problems").tag("code", "request.malformed").counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test
