@@ -1,8 +1,6 @@
 package io.tianshu.event.intake;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +34,7 @@ import io.tianshu.event.IntegrationKind;
 import io.tianshu.event.Integrations;
 import io.tianshu.event.Severity;
 import io.tianshu.event.SignalStatus;
+import io.tianshu.platform.Sha256;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -106,16 +105,6 @@ class AlertWriter {
 				+ ALERT_COLUMNS + ", expected) WHERE a.id = u.id::bigint AND a.first_seen = u.first_seen::timestamptz "
 				+ "AND a.version = u.expected::int";
 	}
-
-	/** One digest per thread: looking the algorithm up cost more than hashing. */
-	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	});
 
 	private final JdbcTemplate jdbc;
 
@@ -544,8 +533,7 @@ class AlertWriter {
 		b.append('\u0002');
 		s.annotations().forEach((k, v) -> b.append('\u0001').append(k).append('=').append(v));
 		b.append('\u0002').append(s.links()).append('\u0002').append(s.details()).append('\u0002').append(s.groupKey());
-		MessageDigest sha = SHA256.get();
-		byte[] digest = sha.digest(b.toString().getBytes(StandardCharsets.UTF_8));
+		byte[] digest = Sha256.of(b.toString().getBytes(StandardCharsets.UTF_8));
 		return HexFormat.of().formatHex(digest, 0, 16);
 	}
 

@@ -1,8 +1,6 @@
 package io.tianshu.event.integration;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,6 +29,7 @@ import io.tianshu.platform.Audit;
 import io.tianshu.platform.AuditEntry;
 import io.tianshu.platform.Authorization;
 import io.tianshu.platform.FieldViolation;
+import io.tianshu.platform.Sha256;
 import io.tianshu.platform.TianshuException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,21 +47,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class IntegrationStore implements Integrations {
-
-	/**
-	 * Copied for each hash: every ingest request hashes its token, on a virtual thread of
-	 * its own, and looking the algorithm up cost more than the hash.
-	 */
-	private static final MessageDigest SHA256;
-
-	static {
-		try {
-			SHA256 = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -95,22 +79,7 @@ public class IntegrationStore implements Integrations {
 	}
 
 	static String hash(String token) {
-		return HexFormat.of().formatHex(sha256().digest(token.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return (MessageDigest) SHA256.clone();
-		}
-		catch (CloneNotSupportedException ex) {
-			// a provider whose digests cannot be copied
-			try {
-				return MessageDigest.getInstance("SHA-256");
-			}
-			catch (NoSuchAlgorithmException unavailable) {
-				throw new IllegalStateException(unavailable);
-			}
-		}
+		return HexFormat.of().formatHex(Sha256.of(token.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static String newToken() {

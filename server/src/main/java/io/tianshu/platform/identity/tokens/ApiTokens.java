@@ -1,8 +1,6 @@
 package io.tianshu.platform.identity.tokens;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +25,7 @@ import io.tianshu.platform.AuditEntry;
 import io.tianshu.platform.Authorization;
 import io.tianshu.platform.FieldViolation;
 import io.tianshu.platform.ProblemKind;
+import io.tianshu.platform.Sha256;
 import io.tianshu.platform.TianshuException;
 import io.tianshu.platform.identity.IdentityProperties;
 import io.tianshu.platform.identity.roles.PermissionCatalog;
@@ -245,13 +244,7 @@ public class ApiTokens {
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return HexFormat.of().formatHex(Sha256.of(token.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static TokenView token(ResultSet rs, int row) throws SQLException {
