@@ -20,7 +20,8 @@ public final class Sha256 {
 		return digest().digest(data);
 	}
 
-	private static MessageDigest digest() {
+	/** A fresh SHA-256 digest, for hashing in parts. */
+	public static MessageDigest digest() {
 		try {
 			return (MessageDigest) PROTOTYPE.clone();
 		}

@@ -58,12 +58,13 @@ class DirectIngestFilter extends OncePerRequestFilter {
 	}
 
 	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !serves(request);
+	}
+
+	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!serves(request)) {
-			chain.doFilter(request, response);
-			return;
-		}
 		String path = request.getRequestURI();
 		boolean alerts = ALERTS_PATH.equals(path);
 		IntegrationTokenFilter.Authenticated authenticated = this.tokens.authenticate(request, response);

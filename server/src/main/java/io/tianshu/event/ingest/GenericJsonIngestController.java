@@ -2,8 +2,6 @@ package io.tianshu.event.ingest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,6 +22,7 @@ import io.tianshu.event.IncomingSignal;
 import io.tianshu.event.IntegrationInfo;
 import io.tianshu.event.IntegrationKind;
 import io.tianshu.event.SignalStatus;
+import io.tianshu.platform.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -187,15 +186,7 @@ class GenericJsonIngestController {
 			if (!any) {
 				return null;
 			}
-			try {
-				return HexFormat.of()
-					.formatHex(
-							MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)),
-							0, 16);
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
+			return HexFormat.of().formatHex(Sha256.of(b.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
 		}
 		return null;
 	}

@@ -2,7 +2,6 @@ package io.tianshu.event.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,6 +24,7 @@ import io.tianshu.event.integration.IntegrationStore;
 import io.tianshu.event.listen.ReceivedSignal;
 import io.tianshu.event.listen.ReceivedSignalSink;
 import io.tianshu.platform.Authorization;
+import io.tianshu.platform.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,22 +122,17 @@ class ListenerIntake implements ReceivedSignalSink {
 	 * duplicates.
 	 */
 	static String fingerprintOf(ReceivedSignal signal) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			sha.update(signal.protocol().getBytes(StandardCharsets.UTF_8));
-			for (Map.Entry<String, String> label : new TreeMap<>(signal.labels()).entrySet()) {
-				sha.update((byte) 0);
-				sha.update(label.getKey().getBytes(StandardCharsets.UTF_8));
-				sha.update((byte) 0xff);
-				sha.update(label.getValue().getBytes(StandardCharsets.UTF_8));
-			}
+		MessageDigest sha = Sha256.digest();
+		sha.update(signal.protocol().getBytes(StandardCharsets.UTF_8));
+		for (Map.Entry<String, String> label : new TreeMap<>(signal.labels()).entrySet()) {
 			sha.update((byte) 0);
-			sha.update(String.valueOf(signal.summary()).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(sha.digest(), 0, 16);
+			sha.update(label.getKey().getBytes(StandardCharsets.UTF_8));
+			sha.update((byte) 0xff);
+			sha.update(label.getValue().getBytes(StandardCharsets.UTF_8));
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		sha.update((byte) 0);
+		sha.update(String.valueOf(signal.summary()).getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(sha.digest(), 0, 16);
 	}
 
 }
