@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -80,6 +81,9 @@ class AlertWriter {
 			+ "u.business_system_id::uuid, u.owner_team_id::uuid, u.flapping::boolean, u.version::int";
 
 	private static final int WIDTH = ALERT_COLUMNS.split(",\\s*").length;
+
+	/** Prefix of a microseconds-since-the-epoch expression that makes it a timestamp. */
+	private static final String MICROS = "timestamptz 'epoch' + interval '1 microsecond' * ";
 
 	/** New alerts. */
 	private static final String INSERT_ALERTS;
@@ -162,8 +166,12 @@ class AlertWriter {
 	 * {@link ConcurrentChangeException} (the caller rolls back and writes the batch again
 	 * with {@code optimistic = false}). When false, the keys and alerts are locked first,
 	 * so the guards hold.
+	 * @param journal where re-sends of unchanged alerts are journaled instead of written
+	 * to the alert and raw events (folded later by {@link #fold}), or {@code null} to
+	 * write them at once
 	 */
-	List<SignalOutcome> write(List<IncomingSignal> signals, List<String> hashes, boolean optimistic) {
+	List<SignalOutcome> write(List<IncomingSignal> signals, List<String> hashes, boolean optimistic,
+			ResendJournal journal) {
 		Instant now = this.clock.instant();
 		Batch batch = new Batch(now);
 		TreeMap<Key, KeyState> keys = new TreeMap<>();
@@ -189,6 +197,9 @@ class AlertWriter {
 			lockKeys(keys);
 			loadAlerts(keys);
 		}
+		if (journal != null) {
+			overlay(keys, journal);
+		}
 		List<SignalOutcome> outcomes = new ArrayList<>(signals.size());
 		for (int i = 0; i < signals.size(); i++) {
 			IncomingSignal s = signals.get(i);
@@ -196,18 +207,22 @@ class AlertWriter {
 			String hash = hashes.get(i);
 			SignalOutcome outcome = apply(s, hash, key, batch);
 			outcomes.add(outcome);
-			if (s.status() != SignalStatus.EXPIRED) {
-				batch.raw.add(new String[] { s.receivedAt().toString(), s.integrationId().toString(), s.fingerprint(),
-						s.status().name(), outcome.outcome().name(), AlertRow.text(outcome.alertId()), hash });
+			if (outcome.outcome() == Outcome.DUPLICATE) {
+				// its raw event row is made only if it is not journaled
+				key.resends.add(new Resend(s, hash, outcome.alertId()));
+			}
+			else if (s.status() != SignalStatus.EXPIRED) {
+				batch.raw.add(rawRow(s.receivedAt(), s.integrationId(), s.fingerprint(), s.status().name(),
+						outcome.outcome(), outcome.alertId(), hash, 1));
 			}
 		}
-		persist(keys, batch);
-		rememberAfterCommit(keys);
+		persist(keys, batch, journal);
+		rememberAfterCommit(keys, batch, journal);
 		batch.published.forEach(this.events::publishEvent);
 		Set<Long> changed = new HashSet<>();
 		for (SignalOutcome o : outcomes) {
 			if (o.alertId() != null && (o.outcome() == Outcome.UPDATED || o.outcome() == Outcome.DUPLICATE
-					|| o.outcome() == Outcome.ACKNOWLEDGED)) {
+					|| o.outcome() == Outcome.ACKNOWLEDGED) && !batch.journaledIds.contains(o.alertId())) {
 				changed.add(o.alertId());
 			}
 		}
@@ -221,7 +236,7 @@ class AlertWriter {
 	 * After the commit, the keys' state as written becomes {@link #recent}; after a
 	 * rollback the keys are forgotten.
 	 */
-	private void rememberAfterCommit(TreeMap<Key, KeyState> keys) {
+	private void rememberAfterCommit(TreeMap<Key, KeyState> keys, Batch batch, ResendJournal journal) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return;
 		}
@@ -236,6 +251,9 @@ class AlertWriter {
 			@Override
 			public void afterCompletion(int status) {
 				if (status == STATUS_COMMITTED) {
+					if (journal != null) {
+						journal.committed(batch.journalRow, batch.journaled, batch.consumed);
+					}
 					if (AlertWriter.this.recent.size() + written.size() > RECENT_LIMIT) {
 						AlertWriter.this.recent.clear();
 					}
@@ -398,7 +416,8 @@ class AlertWriter {
 		Instant now = batch.now;
 		AlertRow a = new AlertRow();
 		a.id = nextId();
-		a.firstSeen = now;
+		// what the column keeps, so the key (id, first seen) matches however it is passed
+		a.firstSeen = now.truncatedTo(ChronoUnit.MICROS);
 		a.integrationId = s.integrationId();
 		a.source = this.kinds.computeIfAbsent(s.integrationId(),
 				(id) -> this.integrations.find(id)
@@ -640,7 +659,7 @@ class AlertWriter {
 		});
 	}
 
-	private void persist(TreeMap<Key, KeyState> keys, Batch batch) {
+	private void persist(TreeMap<Key, KeyState> keys, Batch batch, ResendJournal journal) {
 		List<String[]> created = new ArrayList<>();
 		List<String[]> changed = new ArrayList<>();
 		List<String[]> touched = new ArrayList<>();
@@ -657,8 +676,31 @@ class AlertWriter {
 					changed.add(a.updateColumns());
 				}
 			}
+			else if (a != null && a.touched && journal != null && !state.resends.isEmpty()) {
+				// a re-send of an unchanged alert: journaled, folded later
+				batch.journaled.add(new ResendJournal.Pending(k, a.id, a.firstSeen, a.lastSeen, a.duplicates, a.endsAt,
+						a.autoResolve, a.version, state.resends.size(), state.lastResent().signal().status().name(),
+						state.lastResent().hash(), state.lastResent().signal().receivedAt(),
+						state.lastResent().signal()));
+				batch.journaledIds.add(a.id);
+			}
 			else if (a != null && a.touched) {
 				touched.add(a.touchColumns());
+			}
+			if (a == null || !batch.journaledIds.contains(a.id)) {
+				for (Resend r : state.resends) {
+					batch.raw.add(rawRow(r.signal().receivedAt(), k.integrationId(), k.fingerprint(),
+							r.signal().status().name(), Outcome.DUPLICATE, r.alertId(), r.hash(), 1));
+				}
+			}
+			ResendJournal.Pending pending = (journal != null) ? journal.get(k) : null;
+			if (pending != null && a != null && a.dirty) {
+				// the alert is written whole, with what its re-sends changed; they remain
+				// to
+				// be counted
+				batch.raw.add(rawRow(pending.receivedAt, k.integrationId(), k.fingerprint(), pending.status,
+						Outcome.DUPLICATE, pending.alertId, pending.hash, pending.signals));
+				batch.consumed.add(k);
 			}
 			if (state.pointerChanged || state.flapChanged) {
 				state.flapChanges.removeIf((t) -> t < horizon.getEpochSecond());
@@ -705,6 +747,11 @@ class AlertWriter {
 					+ "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(i, fp, a, f, c) "
 					+ "ON CONFLICT DO NOTHING", columns(newKeys, 5)), newKeys.size(), "key insert");
 		}
+		if (!batch.journaled.isEmpty()) {
+			byte[] entries = ResendJournal.encode(batch.journaled.stream().map(ResendJournal.Entry::of).toList());
+			batch.journalRow = this.jdbc.queryForObject(
+					"INSERT INTO event.resend_journal (entries) VALUES (?) RETURNING id", Long.class, (Object) entries);
+		}
 		if (!batch.activities.isEmpty()) {
 			execute("INSERT INTO event.alert_activity (id, alert_id, alert_first_seen, at, kind, actor, from_state, "
 					+ "to_state, detail) SELECT nextval('event.alert_activity_id_seq'), u.a::bigint, u.f::timestamptz, "
@@ -712,12 +759,176 @@ class AlertWriter {
 					+ "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(a, f, at, k, actor, fs, ts, d)",
 					columns(batch.activities, 8));
 		}
-		if (!batch.raw.isEmpty()) {
+		insertRaw(batch.raw);
+	}
+
+	private void insertRaw(List<String[]> raw) {
+		if (!raw.isEmpty()) {
 			execute("INSERT INTO event.raw_event (id, received_at, integration_id, fingerprint, status, outcome, "
-					+ "alert_id, payload_hash) SELECT nextval('event.raw_event_id_seq'), u.r::timestamptz, u.i::uuid, "
-					+ "u.fp, u.s, u.o, u.a::bigint, u.h FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], "
-					+ "?::text[], ?::text[], ?::text[]) AS u(r, i, fp, s, o, a, h)", columns(batch.raw, 7));
+					+ "alert_id, payload_hash, signals) SELECT nextval('event.raw_event_id_seq'), u.r::timestamptz, "
+					+ "u.i::uuid, u.fp, u.s, u.o, u.a::bigint, u.h, u.n::int FROM unnest(?::text[], ?::text[], "
+					+ "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(r, i, fp, s, o, a, h, n)",
+					columns(raw, 8));
 		}
+	}
+
+	private static String[] rawRow(Instant receivedAt, UUID integrationId, String fingerprint, String status,
+			Outcome outcome, Long alertId, String hash, int signals) {
+		return new String[] { receivedAt.toString(), integrationId.toString(), fingerprint, status, outcome.name(),
+				AlertRow.text(alertId), hash, Integer.toString(signals) };
+	}
+
+	/**
+	 * Keys read from the database while re-sends of their alert are journaled but not
+	 * folded: the alert as the writer left it.
+	 */
+	private static void overlay(TreeMap<Key, KeyState> keys, ResendJournal journal) {
+		if (journal.size() == 0) {
+			return;
+		}
+		keys.forEach((k, state) -> {
+			ResendJournal.Pending p = journal.get(k);
+			AlertRow a = state.alert;
+			if (p != null && a != null && a.id == p.alertId && a.version == p.version
+					&& (a.lastSeen == null || p.lastSeen.isAfter(a.lastSeen))) {
+				a.lastSeen = p.lastSeen;
+				a.duplicates = Math.max(a.duplicates, p.duplicates);
+				a.endsAt = p.endsAt;
+				a.autoResolve = p.autoResolve;
+			}
+		});
+	}
+
+	/**
+	 * Folds the journal's re-sends into the alerts, inside the caller's transaction: one
+	 * update per alert, guarded by the version the re-sends saw (raised), one raw event
+	 * row standing for all of an alert's re-sends, and the journal rows deleted.
+	 * @return the re-sends whose alert changed meanwhile (a lifecycle action, retention):
+	 * not written to the alert; the caller applies each one's last signal again
+	 */
+	List<ResendJournal.Pending> fold(List<ResendJournal.Pending> pending, List<Long> rows) {
+		Set<Long> folded = new HashSet<>();
+		if (!pending.isEmpty()) {
+			int n = pending.size();
+			Long[] ids = new Long[n];
+			Long[] firstSeen = new Long[n];
+			Long[] lastSeen = new Long[n];
+			Integer[] duplicates = new Integer[n];
+			Long[] endsAt = new Long[n];
+			Boolean[] autoResolve = new Boolean[n];
+			Integer[] expected = new Integer[n];
+			for (int i = 0; i < n; i++) {
+				ResendJournal.Pending p = pending.get(i);
+				ids[i] = p.alertId;
+				firstSeen[i] = ResendJournal.micros(p.firstSeen);
+				lastSeen[i] = ResendJournal.micros(p.lastSeen);
+				duplicates[i] = p.duplicates;
+				endsAt[i] = (p.endsAt != null) ? ResendJournal.micros(p.endsAt) : null;
+				autoResolve[i] = p.autoResolve;
+				expected[i] = p.version;
+			}
+			// typed arrays and times as microseconds: no text to format and parse per
+			// alert
+			this.jdbc.query((Connection c) -> {
+				PreparedStatement ps = c.prepareStatement("UPDATE event.alert a SET last_seen = " + MICROS + "u.ls, "
+						+ "duplicates = u.d, ends_at = " + MICROS + "u.e, auto_resolve = u.ar, version = a.version + 1 "
+						+ "FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::bigint[], ?::boolean[], "
+						+ "?::int[]) AS u(id, fs, ls, d, e, ar, expected) WHERE a.id = u.id AND a.first_seen = "
+						+ MICROS + "u.fs AND a.version = u.expected RETURNING a.id");
+				ps.setArray(1, c.createArrayOf("int8", ids));
+				ps.setArray(2, c.createArrayOf("int8", firstSeen));
+				ps.setArray(3, c.createArrayOf("int8", lastSeen));
+				ps.setArray(4, c.createArrayOf("int4", duplicates));
+				ps.setArray(5, c.createArrayOf("int8", endsAt));
+				ps.setArray(6, c.createArrayOf("bool", autoResolve));
+				ps.setArray(7, c.createArrayOf("int4", expected));
+				return ps;
+			}, (rs) -> {
+				folded.add(rs.getLong(1));
+			});
+		}
+		List<String[]> raw = new ArrayList<>(pending.size());
+		List<ResendJournal.Pending> changed = new ArrayList<>();
+		for (ResendJournal.Pending p : pending) {
+			boolean written = folded.contains(p.alertId);
+			// a re-send applied again is counted when it is
+			int signals = written ? p.signals : p.signals - 1;
+			if (signals > 0) {
+				raw.add(rawRow(p.receivedAt, p.key.integrationId(), p.key.fingerprint(), p.status, Outcome.DUPLICATE,
+						p.alertId, p.hash, signals));
+			}
+			if (!written) {
+				changed.add(p);
+			}
+		}
+		insertRaw(raw);
+		if (!rows.isEmpty()) {
+			this.jdbc.update("DELETE FROM event.resend_journal WHERE id = ANY(?)", (Object) rows.toArray(Long[]::new));
+		}
+		if (!folded.isEmpty()) {
+			this.events.publishEvent(new AlertsChanged(folded));
+		}
+		return changed;
+	}
+
+	/**
+	 * After a fold's commit: the remembered alerts carry the version the fold gave them;
+	 * alerts changed meanwhile are forgotten (read again with locks).
+	 */
+	void folded(List<ResendJournal.Pending> pending, List<ResendJournal.Pending> changed) {
+		Set<ResendJournal.Pending> failed = new HashSet<>(changed);
+		for (ResendJournal.Pending p : pending) {
+			if (failed.contains(p)) {
+				this.recent.remove(p.key);
+			}
+			else {
+				this.recent.computeIfPresent(p.key, (k, snapshot) -> snapshot.folded(p));
+			}
+		}
+	}
+
+	/**
+	 * Folds what the journal holds after a crash (the rows of re-sends acknowledged but
+	 * not folded), inside the caller's transaction; runs before the writers start.
+	 * Entries carry the alert's values after the re-sends, so applying one again changes
+	 * nothing (the later last seen and the larger count win).
+	 * @return the number of re-sends recovered
+	 */
+	int recover() {
+		Map<Long, ResendJournal.Entry> byAlert = new LinkedHashMap<>();
+		List<Long> rows = new ArrayList<>();
+		this.jdbc.query("SELECT id, entries FROM event.resend_journal ORDER BY id FOR UPDATE", (rs) -> {
+			rows.add(rs.getLong(1));
+			for (ResendJournal.Entry e : ResendJournal.decode(rs.getBytes(2))) {
+				byAlert.merge(e.alertId(), e, ResendJournal.Entry::then);
+			}
+		});
+		if (rows.isEmpty()) {
+			return 0;
+		}
+		List<String[]> entries = new ArrayList<>();
+		int signals = 0;
+		for (ResendJournal.Entry e : byAlert.values()) {
+			entries.add(new String[] { Long.toString(e.alertId()), e.firstSeen().toString(), e.lastSeen().toString(),
+					Integer.toString(e.duplicates()), AlertRow.text(e.endsAt()), Boolean.toString(e.autoResolve()),
+					Integer.toString(e.signals()), e.status(), e.hash(), e.receivedAt().toString() });
+			signals += e.signals();
+		}
+		String[][] arrays = columns(entries, 10);
+		String unnest = "unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+				+ "?::text[], ?::text[], ?::text[]) AS u(id, fs, ls, d, e, ar, n, s, h, r)";
+		execute("UPDATE event.alert a SET last_seen = GREATEST(a.last_seen, u.ls::timestamptz), "
+				+ "duplicates = GREATEST(a.duplicates, u.d::int), ends_at = CASE WHEN a.auto_resolve "
+				+ "AND u.ar::boolean AND u.ls::timestamptz >= a.last_seen THEN u.e::timestamptz ELSE a.ends_at END, "
+				+ "version = a.version + 1 FROM " + unnest
+				+ " WHERE a.id = u.id::bigint AND a.first_seen = u.fs::timestamptz", arrays);
+		execute("INSERT INTO event.raw_event (id, received_at, integration_id, fingerprint, status, outcome, alert_id, "
+				+ "payload_hash, signals) SELECT nextval('event.raw_event_id_seq'), u.r::timestamptz, a.integration_id, "
+				+ "a.fingerprint, u.s, 'DUPLICATE', a.id, u.h, u.n::int FROM " + unnest
+				+ " JOIN event.alert a ON a.id = u.id::bigint AND a.first_seen = u.fs::timestamptz", arrays);
+		this.jdbc.update("DELETE FROM event.resend_journal WHERE id = ANY(?)", (Object) rows.toArray(Long[]::new));
+		this.recent.clear();
+		return signals;
 	}
 
 	private static String[][] columns(List<String[]> rows, int width) {
@@ -759,6 +970,10 @@ class AlertWriter {
 
 	}
 
+	/** A signal found to be a re-send of the alert. */
+	record Resend(IncomingSignal signal, String hash, Long alertId) {
+	}
+
 	record Key(UUID integrationId, String fingerprint) implements Comparable<Key> {
 
 		@Override
@@ -788,6 +1003,13 @@ class AlertWriter {
 		boolean flapChanged;
 
 		final List<Long> flapChanges = new ArrayList<>();
+
+		/** The batch's re-sends of this key. */
+		final List<Resend> resends = new ArrayList<>(1);
+
+		Resend lastResent() {
+			return this.resends.get(this.resends.size() - 1);
+		}
 
 		boolean flapping(EventProperties properties, Instant now) {
 			long horizon = now.minus(properties.flapWindow()).getEpochSecond();
@@ -825,6 +1047,20 @@ class AlertWriter {
 			return new Snapshot(alertId, firstSeen, List.copyOf(state.flapChanges), committed);
 		}
 
+		/**
+		 * This after the fold wrote the re-sends, or null when it is not the alert
+		 * folded.
+		 */
+		Snapshot folded(ResendJournal.Pending p) {
+			if (this.alert == null || this.alert.id != p.alertId || this.alert.version != p.version) {
+				return null;
+			}
+			AlertRow row = this.alert.copy();
+			row.version++;
+			row.loadedVersion = row.version;
+			return new Snapshot(this.alertId, this.firstSeen, this.flapChanges, row);
+		}
+
 		void restore(KeyState state) {
 			// only keys whose row exists are remembered
 			state.exists = true;
@@ -846,6 +1082,16 @@ class AlertWriter {
 		final List<String[]> raw = new ArrayList<>();
 
 		final List<Object> published = new ArrayList<>();
+
+		/** Re-sends of unchanged alerts, journaled. */
+		final List<ResendJournal.Pending> journaled = new ArrayList<>();
+
+		final Set<Long> journaledIds = new HashSet<>();
+
+		/** Keys whose journaled re-sends this batch wrote with their alert. */
+		final List<Key> consumed = new ArrayList<>();
+
+		Long journalRow;
 
 		Batch(Instant now) {
 			this.now = now;

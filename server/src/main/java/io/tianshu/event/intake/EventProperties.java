@@ -36,6 +36,10 @@ import org.springframework.util.unit.DataSize;
  * @param flapWindow the flapping window
  * @param resolveTimeout Alertmanager's {@code resolve_timeout}: an alert posted to
  * {@code /api/v2/alerts} without {@code endsAt} resolves if not re-sent within it
+ * @param resendFold how long re-sends of unchanged alerts stay journaled before they are
+ * folded into the alerts (last seen, duplicates, resolve timeout) and raw events; every
+ * re-send of an alert within it becomes one update and one raw event row; zero folds each
+ * batch before it is acknowledged
  */
 @ConfigurationProperties("tianshu.event")
 public record EventProperties(@DefaultValue("400d") Duration retention, @DefaultValue("1MB") DataSize maxBodySize,
@@ -45,6 +49,7 @@ public record EventProperties(@DefaultValue("400d") Duration retention, @Default
 		@DefaultValue("10s") Duration ackTimeout, @DefaultValue("1") int writers, @DefaultValue("2000") int batchSize,
 		@DefaultValue("1ms") Duration linger, @DefaultValue("200000") int queueCapacity,
 		@DefaultValue("5m") Duration reopenWindow, @DefaultValue("4") int flapThreshold,
-		@DefaultValue("30m") Duration flapWindow, @DefaultValue("5m") Duration resolveTimeout) {
+		@DefaultValue("30m") Duration flapWindow, @DefaultValue("5m") Duration resolveTimeout,
+		@DefaultValue("2s") Duration resendFold) {
 
 }

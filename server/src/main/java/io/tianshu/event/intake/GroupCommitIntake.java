@@ -38,9 +38,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction through {@link AlertWriter}; a submission's future completes after the
  * commits of all its parts. While one transaction commits, the next batch fills, so under
  * load the commit cost is shared by many requests. A failed batch of several parts is
- * retried one part at a time, so one bad submission cannot fail the others. Metrics:
- * {@code tianshu.event.intake.batches}, {@code tianshu.event.intake.batch.signals},
- * {@code tianshu.event.intake.commit}.
+ * retried one part at a time, so one bad submission cannot fail the others.
+ *
+ * <p>
+ * Re-sends of unchanged alerts are acknowledged once journaled ({@link ResendJournal}):
+ * each writer folds its journal into the alerts and raw events when the oldest entry is
+ * {@link EventProperties#resendFold()} old, when {@link #FOLD_LIMIT} alerts wait, and
+ * when it stops; what a crash left journaled is folded at start, before the writers run.
+ * Metrics: {@code tianshu.event.intake.batches},
+ * {@code tianshu.event.intake.batch.signals}, {@code tianshu.event.intake.commit},
+ * {@code tianshu.event.intake.fold}.
  */
 @Component
 class GroupCommitIntake implements AlertIntake, SmartLifecycle {
@@ -71,6 +78,17 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 
 	private final Counter relocked;
 
+	private final Timer folds;
+
+	/** Most alerts with journaled re-sends before a writer folds them, due or not. */
+	static final int FOLD_LIMIT = 20_000;
+
+	/**
+	 * Most alerts one fold transaction writes: a fold of many alerts is split so batches
+	 * commit in between and their acknowledgements do not wait for all of it.
+	 */
+	static final int FOLD_CHUNK = 200;
+
 	private volatile boolean running;
 
 	private final List<Thread> threads = new ArrayList<>();
@@ -95,6 +113,9 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 			.register(registry);
 		this.relocked = Counter.builder("tianshu.event.intake.relocked")
 			.description("Intake batches written again with locks after an optimistic write met a concurrent change")
+			.register(registry);
+		this.folds = Timer.builder("tianshu.event.intake.fold")
+			.description("Time to fold one writer's journaled re-sends into the alerts")
 			.register(registry);
 		registry.gauge("tianshu.event.intake.queued", this.queued);
 		for (int i = 0; i < Math.max(1, properties.writers()); i++) {
@@ -164,11 +185,20 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 		this.counters.rejected(integrationId, reason);
 	}
 
-	private void run(BlockingQueue<Submission> queue) {
+	private void run(BlockingQueue<Submission> queue, ResendJournal journal) {
 		while (this.running || !queue.isEmpty()) {
 			try {
-				Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
+				long idle = 200_000_000L;
+				if (journal.folding()) {
+					idle = 0;
+				}
+				else if (!journal.isEmpty()) {
+					idle = Math.max(0, Math.min(idle,
+							journal.since() + this.properties.resendFold().toNanos() - System.nanoTime()));
+				}
+				Submission first = queue.poll(idle, TimeUnit.NANOSECONDS);
 				if (first == null) {
+					foldIfDue(journal);
 					continue;
 				}
 				List<Submission> batch = new ArrayList<>();
@@ -185,7 +215,8 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 					signals += next.signals().size();
 				}
 				this.queued.addAndGet(-signals);
-				process(batch);
+				process(batch, journal);
+				foldIfDue(journal);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -197,11 +228,64 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 				log.error("Intake writer loop failed; continuing", ex);
 			}
 		}
+		foldAll(journal);
 	}
 
-	private void process(List<Submission> batch) {
+	private void foldIfDue(ResendJournal journal) {
+		if (journal.folding() || (!journal.isEmpty() && (journal.size() >= FOLD_LIMIT
+				|| System.nanoTime() - journal.since() >= this.properties.resendFold().toNanos()))) {
+			fold(journal);
+		}
+	}
+
+	/** Folds until the journal is empty or a fold fails. */
+	private void foldAll(ResendJournal journal) {
+		do {
+			if (!fold(journal)) {
+				return;
+			}
+		}
+		while (journal.folding() || !journal.isEmpty());
+	}
+
+	/**
+	 * Folds the next chunk of journaled re-sends into the alerts and raw events; re-sends
+	 * whose alert changed meanwhile are applied again as signals. When it fails the
+	 * re-sends stay journaled and are folded later.
+	 * @return whether it succeeded
+	 */
+	private boolean fold(ResendJournal journal) {
+		if (journal.isEmpty() && !journal.folding()) {
+			return true;
+		}
+		ResendJournal.Chunk chunk = journal.next(FOLD_CHUNK);
+		List<ResendJournal.Pending> pending = chunk.pending();
 		try {
-			commit(batch);
+			Timer.Sample sample = Timer.start();
+			List<ResendJournal.Pending> changed = this.authorization
+				.runAsSystem(() -> this.tx.execute((status) -> this.writer.fold(pending, chunk.rows())));
+			sample.stop(this.folds);
+			this.writer.folded(pending, changed);
+			journal.folded(chunk);
+			if (!changed.isEmpty()) {
+				this.relocked.increment();
+				List<IncomingSignal> again = changed.stream().map((p) -> p.last).toList();
+				List<String> hashes = changed.stream().map((p) -> p.hash).toList();
+				this.authorization
+					.runAsSystem(() -> this.tx.execute((status) -> this.writer.write(again, hashes, false, journal)));
+			}
+		}
+		catch (RuntimeException ex) {
+			journal.failed();
+			log.warn("Folding {} journaled re-sends failed; trying again later: {}", pending.size(), ex.toString());
+			return false;
+		}
+		return true;
+	}
+
+	private void process(List<Submission> batch, ResendJournal journal) {
+		try {
+			commit(batch, journal);
 		}
 		catch (RuntimeException ex) {
 			if (batch.size() == 1) {
@@ -213,7 +297,7 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 					ex.toString());
 			for (Submission s : batch) {
 				try {
-					commit(List.of(s));
+					commit(List.of(s), journal);
 				}
 				catch (RuntimeException single) {
 					s.receipt().fail(new IntakeUnavailableException("Not stored", single));
@@ -222,7 +306,7 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 		}
 	}
 
-	private void commit(List<Submission> batch) {
+	private void commit(List<Submission> batch, ResendJournal journal) {
 		List<IncomingSignal> all = new ArrayList<>();
 		List<String> hashes = new ArrayList<>();
 		batch.forEach((s) -> {
@@ -232,17 +316,20 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 		Timer.Sample sample = Timer.start();
 		List<SignalOutcome> outcomes = this.authorization.runAsSystem(() -> {
 			try {
-				return this.tx.execute((status) -> this.writer.write(all, hashes, true));
+				return this.tx.execute((status) -> this.writer.write(all, hashes, true, journal));
 			}
 			catch (AlertWriter.ConcurrentChangeException ex) {
 				// rolled back; rare (a lifecycle action or another writer on the same
 				// rows)
 				this.relocked.increment();
 				log.debug("Intake batch written again with locks: {}", ex.getMessage());
-				return this.tx.execute((status) -> this.writer.write(all, hashes, false));
+				return this.tx.execute((status) -> this.writer.write(all, hashes, false, journal));
 			}
 		});
 		sample.stop(this.commit);
+		if (this.properties.resendFold().isZero()) {
+			foldAll(journal);
+		}
 		this.batches.increment();
 		this.batchSignals.record(all.size());
 		int offset = 0;
@@ -263,10 +350,20 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 
 	@Override
 	public void start() {
+		try {
+			int recovered = this.authorization.runAsSystem(() -> this.tx.execute((status) -> this.writer.recover()));
+			if (recovered > 0) {
+				log.info("Folded {} re-sends journaled before the last stop", recovered);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("Folding the re-send journal failed; it is tried again at the next start", ex);
+		}
 		this.running = true;
 		for (int w = 0; w < this.queues.size(); w++) {
 			BlockingQueue<Submission> queue = this.queues.get(w);
-			Thread thread = new Thread(() -> run(queue), "event-intake-writer-" + w);
+			ResendJournal journal = new ResendJournal();
+			Thread thread = new Thread(() -> run(queue, journal), "event-intake-writer-" + w);
 			thread.setDaemon(true);
 			thread.start();
 			this.threads.add(thread);
