@@ -218,7 +218,7 @@ class AlertStore implements Alerts {
 		AlertView alert = get(id);
 		List<TimelineEntry> entries = new ArrayList<>();
 		this.jdbc.sql("""
-				SELECT received_at, status, outcome, payload_hash FROM event.raw_event
+				SELECT received_at, status, outcome, payload_hash, signals FROM event.raw_event
 				WHERE alert_id = ? AND received_at >= ? ORDER BY id DESC LIMIT 500""")
 			.params(id, Timestamp.from(alert.firstSeen().minusSeconds(60)))
 			.query((rs, n) -> {
@@ -226,6 +226,10 @@ class AlertStore implements Alerts {
 				detail.put("status", rs.getString(2));
 				detail.put("outcome", rs.getString(3));
 				detail.put("payloadHash", rs.getString(4));
+				if (rs.getInt(5) > 1) {
+					// re-sends folded together, the last one's time
+					detail.put("signals", rs.getInt(5));
+				}
 				return entries
 					.add(new TimelineEntry(rs.getTimestamp(1).toInstant(), "RECEIVED", "source", null, null, detail));
 			})

@@ -257,7 +257,7 @@ class EventAnalytics {
 		Map<String, Long> outcomes = new LinkedHashMap<>();
 		long[] rawSeries = new long[width];
 		query("""
-				SELECT date_trunc(:unit, received_at, :tz) AS b, outcome, count(*) AS n FROM event.raw_event
+				SELECT date_trunc(:unit, received_at, :tz) AS b, outcome, sum(signals) AS n FROM event.raw_event
 				WHERE received_at >= :from AND received_at < :to GROUP BY 1, 2""", rangeParams(range), (rs) -> {
 			outcomes.merge(rs.getString("outcome"), rs.getLong("n"), Long::sum);
 			Integer at = positions.get(rs.getTimestamp("b").toInstant());
@@ -329,7 +329,7 @@ class EventAnalytics {
 			.list();
 		List<TopEntry> sourcesByRaw = new ArrayList<>();
 		query("""
-				SELECT integration_id::text AS k, count(*) AS raw, count(DISTINCT alert_id) AS alerts
+				SELECT integration_id::text AS k, sum(signals) AS raw, count(DISTINCT alert_id) AS alerts
 				FROM event.raw_event WHERE received_at >= :from AND received_at < :to
 				GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :limit""", params,
 				(rs) -> sourcesByRaw.add(source(rs, integrations)));
@@ -338,13 +338,13 @@ class EventAnalytics {
 				WITH a AS (SELECT integration_id, count(*) AS alerts FROM event.alert
 				  WHERE first_seen >= :from AND first_seen < :to GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :limit)
 				SELECT a.integration_id::text AS k, a.alerts,
-				  (SELECT count(*) FROM event.raw_event r WHERE r.integration_id = a.integration_id
+				  (SELECT coalesce(sum(r.signals), 0) FROM event.raw_event r WHERE r.integration_id = a.integration_id
 				    AND r.received_at >= :from AND r.received_at < :to) AS raw
 				FROM a ORDER BY a.alerts DESC, 1""", params, (rs) -> sourcesByAlerts.add(source(rs, integrations)));
 		String rule = "coalesce(a.labels ->> 'alertname', a.summary)";
 		List<TopEntry> rulesByRaw = new ArrayList<>();
 		query("""
-				WITH r AS (SELECT alert_id, count(*) AS n FROM event.raw_event
+				WITH r AS (SELECT alert_id, sum(signals) AS n FROM event.raw_event
 				  WHERE received_at >= :from AND received_at < :to AND alert_id IS NOT NULL GROUP BY 1)
 				SELECT %s AS k, sum(r.n) AS raw, count(*) AS alerts
 				FROM r JOIN event.alert a ON a.id = r.alert_id

@@ -39,15 +39,16 @@ class ConvergenceFigures implements ConvergenceStatistics {
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
 		// members added by the window's end, of the groups created in it
-		long[] groups = this.jdbc.sql("""
-				WITH g AS (SELECT id FROM event.alert_group WHERE created_at >= :from AND created_at <= :to),
-				m AS (SELECT m.group_id, m.alert_id FROM event.alert_group_member m JOIN g ON g.id = m.group_id
-				  WHERE m.added_at <= :to),
-				sizes AS (SELECT g.id, count(m.alert_id) AS n FROM g LEFT JOIN m ON m.group_id = g.id GROUP BY g.id)
-				SELECT (SELECT count(*) FROM sizes), (SELECT count(*) FROM sizes WHERE n >= 2),
-				  (SELECT count(DISTINCT alert_id) FROM m), (SELECT count(*) FROM m),
-				  (SELECT count(*) FROM event.raw_event r WHERE r.received_at >= :from AND r.received_at <= :to
-				    AND r.alert_id IN (SELECT alert_id FROM m))""")
+		long[] groups = this.jdbc
+			.sql("""
+					WITH g AS (SELECT id FROM event.alert_group WHERE created_at >= :from AND created_at <= :to),
+					m AS (SELECT m.group_id, m.alert_id FROM event.alert_group_member m JOIN g ON g.id = m.group_id
+					  WHERE m.added_at <= :to),
+					sizes AS (SELECT g.id, count(m.alert_id) AS n FROM g LEFT JOIN m ON m.group_id = g.id GROUP BY g.id)
+					SELECT (SELECT count(*) FROM sizes), (SELECT count(*) FROM sizes WHERE n >= 2),
+					  (SELECT count(DISTINCT alert_id) FROM m), (SELECT count(*) FROM m),
+					  (SELECT coalesce(sum(r.signals), 0) FROM event.raw_event r WHERE r.received_at >= :from AND r.received_at <= :to
+					    AND r.alert_id IN (SELECT alert_id FROM m))""")
 			.param("from", from)
 			.param("to", to)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) })

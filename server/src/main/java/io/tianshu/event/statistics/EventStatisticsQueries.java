@@ -36,7 +36,7 @@ class EventStatisticsQueries implements EventStatistics {
 		Map<String, Long> byOutcome = new TreeMap<>();
 		long[] firing = new long[3];
 		this.jdbc.sql("""
-				SELECT outcome, status = 'FIRING' AS firing, count(*) AS n FROM event.raw_event
+				SELECT outcome, status = 'FIRING' AS firing, sum(signals) AS n FROM event.raw_event
 				WHERE received_at >= ? GROUP BY outcome, status = 'FIRING'""")
 			.param(Timestamp.from(since))
 			.query((rs) -> {
