@@ -890,45 +890,55 @@ class AlertWriter {
 	/**
 	 * Folds what the journal holds after a crash (the rows of re-sends acknowledged but
 	 * not folded), inside the caller's transaction; runs before the writers start.
-	 * Entries carry the alert's values after the re-sends, so applying one again changes
-	 * nothing (the later last seen and the larger count win).
-	 * @return the number of re-sends recovered
+	 * Entries carry the alert's values after the re-sends, and an alert whose last seen
+	 * is already at an entry's (folded before the crash, or written whole later) is left
+	 * as it is, so nothing is applied or counted twice.
+	 * @return the journal entries counted
 	 */
 	int recover() {
 		Map<Long, ResendJournal.Entry> byAlert = new LinkedHashMap<>();
+		List<ResendJournal.Entry> all = new ArrayList<>();
 		List<Long> rows = new ArrayList<>();
 		this.jdbc.query("SELECT id, entries FROM event.resend_journal ORDER BY id FOR UPDATE", (rs) -> {
 			rows.add(rs.getLong(1));
 			for (ResendJournal.Entry e : ResendJournal.decode(rs.getBytes(2))) {
+				all.add(e);
 				byAlert.merge(e.alertId(), e, ResendJournal.Entry::then);
 			}
 		});
 		if (rows.isEmpty()) {
 			return 0;
 		}
-		List<String[]> entries = new ArrayList<>();
-		int signals = 0;
-		for (ResendJournal.Entry e : byAlert.values()) {
-			entries.add(new String[] { Long.toString(e.alertId()), e.firstSeen().toString(), e.lastSeen().toString(),
-					Integer.toString(e.duplicates()), AlertRow.text(e.endsAt()), Boolean.toString(e.autoResolve()),
-					Integer.toString(e.signals()), e.status(), e.hash(), e.receivedAt().toString() });
-			signals += e.signals();
-		}
-		String[][] arrays = columns(entries, 10);
 		String unnest = "unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
 				+ "?::text[], ?::text[], ?::text[]) AS u(id, fs, ls, d, e, ar, n, s, h, r)";
-		execute("UPDATE event.alert a SET last_seen = GREATEST(a.last_seen, u.ls::timestamptz), "
+		// an entry is counted unless its alert already shows it: a fold that wrote it
+		// (journal rows are deleted with a fold's last chunk) or a later whole write of
+		// the
+		// alert left last_seen at or after the entry's
+		int signals = execute("INSERT INTO event.raw_event (id, received_at, integration_id, fingerprint, status, "
+				+ "outcome, alert_id, payload_hash, signals) SELECT nextval('event.raw_event_id_seq'), "
+				+ "u.r::timestamptz, a.integration_id, a.fingerprint, u.s, 'DUPLICATE', a.id, u.h, u.n::int FROM "
+				+ unnest + " JOIN event.alert a ON a.id = u.id::bigint AND a.first_seen = u.fs::timestamptz "
+				+ "WHERE a.last_seen < u.ls::timestamptz", recoveryColumns(all));
+		execute("UPDATE event.alert a SET last_seen = u.ls::timestamptz, "
 				+ "duplicates = GREATEST(a.duplicates, u.d::int), ends_at = CASE WHEN a.auto_resolve "
-				+ "AND u.ar::boolean AND u.ls::timestamptz >= a.last_seen THEN u.e::timestamptz ELSE a.ends_at END, "
-				+ "version = a.version + 1 FROM " + unnest
-				+ " WHERE a.id = u.id::bigint AND a.first_seen = u.fs::timestamptz", arrays);
-		execute("INSERT INTO event.raw_event (id, received_at, integration_id, fingerprint, status, outcome, alert_id, "
-				+ "payload_hash, signals) SELECT nextval('event.raw_event_id_seq'), u.r::timestamptz, a.integration_id, "
-				+ "a.fingerprint, u.s, 'DUPLICATE', a.id, u.h, u.n::int FROM " + unnest
-				+ " JOIN event.alert a ON a.id = u.id::bigint AND a.first_seen = u.fs::timestamptz", arrays);
+				+ "AND u.ar::boolean THEN u.e::timestamptz ELSE a.ends_at END, " + "version = a.version + 1 FROM "
+				+ unnest
+				+ " WHERE a.id = u.id::bigint AND a.first_seen = u.fs::timestamptz AND a.last_seen < u.ls::timestamptz",
+				recoveryColumns(List.copyOf(byAlert.values())));
 		this.jdbc.update("DELETE FROM event.resend_journal WHERE id = ANY(?)", (Object) rows.toArray(Long[]::new));
 		this.recent.clear();
 		return signals;
+	}
+
+	private static String[][] recoveryColumns(List<ResendJournal.Entry> entries) {
+		List<String[]> rows = new ArrayList<>(entries.size());
+		for (ResendJournal.Entry e : entries) {
+			rows.add(new String[] { Long.toString(e.alertId()), e.firstSeen().toString(), e.lastSeen().toString(),
+					Integer.toString(e.duplicates()), AlertRow.text(e.endsAt()), Boolean.toString(e.autoResolve()),
+					Integer.toString(e.signals()), e.status(), e.hash(), e.receivedAt().toString() });
+		}
+		return columns(rows, 10);
 	}
 
 	private static String[][] columns(List<String[]> rows, int width) {

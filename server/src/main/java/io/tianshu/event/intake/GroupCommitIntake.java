@@ -260,22 +260,31 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 		}
 		ResendJournal.Chunk chunk = journal.next(FOLD_CHUNK);
 		List<ResendJournal.Pending> pending = chunk.pending();
+		List<ResendJournal.Pending> reapplied = new ArrayList<>();
 		try {
 			Timer.Sample sample = Timer.start();
-			List<ResendJournal.Pending> changed = this.authorization
-				.runAsSystem(() -> this.tx.execute((status) -> this.writer.fold(pending, chunk.rows())));
+			List<ResendJournal.Pending> changed = this.authorization.runAsSystem(() -> this.tx.execute((status) -> {
+				List<ResendJournal.Pending> stale = this.writer.fold(pending, chunk.rows());
+				if (!stale.isEmpty()) {
+					// in the fold's transaction, so an acknowledged re-send is never
+					// dropped: the last re-send of each changed alert applied again with
+					// locks (the fold counted the others)
+					reapplied.addAll(stale);
+					journal.remove(stale);
+					this.writer.write(stale.stream().map((p) -> p.last).toList(),
+							stale.stream().map((p) -> p.hash).toList(), false, journal);
+				}
+				return stale;
+			}));
 			sample.stop(this.folds);
-			this.writer.folded(pending, changed);
-			journal.folded(chunk);
 			if (!changed.isEmpty()) {
 				this.relocked.increment();
-				List<IncomingSignal> again = changed.stream().map((p) -> p.last).toList();
-				List<String> hashes = changed.stream().map((p) -> p.hash).toList();
-				this.authorization
-					.runAsSystem(() -> this.tx.execute((status) -> this.writer.write(again, hashes, false, journal)));
 			}
+			this.writer.folded(pending, changed);
+			journal.folded(chunk);
 		}
 		catch (RuntimeException ex) {
+			journal.restore(reapplied);
 			journal.failed();
 			log.warn("Folding {} journaled re-sends failed; trying again later: {}", pending.size(), ex.toString());
 			return false;
@@ -353,7 +362,7 @@ class GroupCommitIntake implements AlertIntake, SmartLifecycle {
 		try {
 			int recovered = this.authorization.runAsSystem(() -> this.tx.execute((status) -> this.writer.recover()));
 			if (recovered > 0) {
-				log.info("Folded {} re-sends journaled before the last stop", recovered);
+				log.info("Folded {} entries of re-sends journaled before the last stop", recovered);
 			}
 		}
 		catch (RuntimeException ex) {

@@ -98,6 +98,16 @@ final class ResendJournal {
 		}
 	}
 
+	/** Takes re-sends out while they are applied again as signals. */
+	void remove(List<Pending> taken) {
+		taken.forEach((p) -> this.pending.remove(p.key, p));
+	}
+
+	/** Puts them back when that failed. */
+	void restore(List<Pending> taken) {
+		taken.forEach((p) -> this.pending.putIfAbsent(p.key, p));
+	}
+
 	/** After a chunk failed: the fold starts over later. */
 	void failed() {
 		this.cycle = null;

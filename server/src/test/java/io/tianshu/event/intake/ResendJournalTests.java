@@ -136,6 +136,25 @@ class ResendJournalTests {
 	}
 
 	@Test
+	void aCrashBetweenFoldChunksCountsNothingTwice() {
+		UUID id = integration();
+		long alert = this.intake.submit(List.of(firing(id, "mid-fold"))).join().outcomes().get(0).alertId();
+		ResendJournal journal = new ResendJournal();
+		write(journal, firing(id, "mid-fold"));
+		// a chunk that is not the fold's last: the alert and its raw event are written,
+		// the
+		// journal row stays until the last chunk; the process dies before it
+		ResendJournal.Chunk chunk = journal.next(GroupCommitIntake.FOLD_CHUNK);
+		this.authorization.runAsSystem(() -> this.tx.execute((status) -> this.writer.fold(chunk.pending(), List.of())));
+		assertThat(duplicates(alert)).isEqualTo(1);
+		assertThat(journalRows()).isPositive();
+		this.authorization.runAsSystem(() -> this.tx.execute((status) -> this.writer.recover()));
+		assertThat(rawSignals(alert, "DUPLICATE")).isEqualTo(1);
+		assertThat(duplicates(alert)).isEqualTo(1);
+		assertThat(journalRows()).isZero();
+	}
+
+	@Test
 	void theJournalEncodingKeepsEveryField() {
 		ResendJournal.Entry entry = new ResendJournal.Entry(42, Instant.parse("2026-12-03T10:00:00.123456Z"),
 				Instant.parse("2026-12-03T10:05:00.000001Z"), 7, null, false, 3, "RESOLVED", "abc",
