@@ -214,17 +214,6 @@ final class AlertRow {
 		return guarded;
 	}
 
-	/**
-	 * id, first_seen, the columns a re-send changes, the new version and the version
-	 * read, as text.
-	 */
-	String[] touchColumns() {
-		bump();
-		return new String[] { Long.toString(this.id), text(this.firstSeen), text(this.lastSeen),
-				Integer.toString(this.duplicates), text(this.endsAt), Boolean.toString(this.autoResolve),
-				Integer.toString(this.version), Integer.toString(this.loadedVersion) };
-	}
-
 	static String text(Object value) {
 		return (value != null) ? value.toString() : null;
 	}

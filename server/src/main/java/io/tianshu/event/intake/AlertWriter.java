@@ -167,8 +167,7 @@ class AlertWriter {
 	 * with {@code optimistic = false}). When false, the keys and alerts are locked first,
 	 * so the guards hold.
 	 * @param journal where re-sends of unchanged alerts are journaled instead of written
-	 * to the alert and raw events (folded later by {@link #fold}), or {@code null} to
-	 * write them at once
+	 * to the alert and raw events (folded later by {@link #fold})
 	 */
 	List<SignalOutcome> write(List<IncomingSignal> signals, List<String> hashes, boolean optimistic,
 			ResendJournal journal) {
@@ -197,9 +196,7 @@ class AlertWriter {
 			lockKeys(keys);
 			loadAlerts(keys);
 		}
-		if (journal != null) {
-			overlay(keys, journal);
-		}
+		overlay(keys, journal);
 		List<SignalOutcome> outcomes = new ArrayList<>(signals.size());
 		for (int i = 0; i < signals.size(); i++) {
 			IncomingSignal s = signals.get(i);
@@ -251,9 +248,7 @@ class AlertWriter {
 			@Override
 			public void afterCompletion(int status) {
 				if (status == STATUS_COMMITTED) {
-					if (journal != null) {
-						journal.committed(batch.journalRow, batch.journaled, batch.consumed);
-					}
+					journal.committed(batch.journalRow, batch.journaled, batch.consumed);
 					if (AlertWriter.this.recent.size() + written.size() > RECENT_LIMIT) {
 						AlertWriter.this.recent.clear();
 					}
@@ -662,7 +657,6 @@ class AlertWriter {
 	private void persist(TreeMap<Key, KeyState> keys, Batch batch, ResendJournal journal) {
 		List<String[]> created = new ArrayList<>();
 		List<String[]> changed = new ArrayList<>();
-		List<String[]> touched = new ArrayList<>();
 		List<String[]> pointers = new ArrayList<>();
 		List<String[]> newKeys = new ArrayList<>();
 		Instant horizon = batch.now.minus(this.properties.flapWindow());
@@ -676,7 +670,7 @@ class AlertWriter {
 					changed.add(a.updateColumns());
 				}
 			}
-			else if (a != null && a.touched && journal != null && !state.resends.isEmpty()) {
+			else if (a != null && a.touched) {
 				// a re-send of an unchanged alert: journaled, folded later
 				batch.journaled.add(new ResendJournal.Pending(k, a.id, a.firstSeen, a.lastSeen, a.duplicates, a.endsAt,
 						a.autoResolve, a.version, state.resends.size(), state.lastResent().signal().status().name(),
@@ -684,16 +678,13 @@ class AlertWriter {
 						state.lastResent().signal()));
 				batch.journaledIds.add(a.id);
 			}
-			else if (a != null && a.touched) {
-				touched.add(a.touchColumns());
-			}
 			if (a == null || !batch.journaledIds.contains(a.id)) {
 				for (Resend r : state.resends) {
 					batch.raw.add(rawRow(r.signal().receivedAt(), k.integrationId(), k.fingerprint(),
 							r.signal().status().name(), Outcome.DUPLICATE, r.alertId(), r.hash(), 1));
 				}
 			}
-			ResendJournal.Pending pending = (journal != null) ? journal.get(k) : null;
+			ResendJournal.Pending pending = journal.get(k);
 			if (pending != null && a != null && a.dirty) {
 				// the alert is written whole, with what its re-sends changed; they remain
 				// to
@@ -722,15 +713,6 @@ class AlertWriter {
 		}
 		if (!changed.isEmpty()) {
 			expect(execute(UPDATE_ALERTS, columns(changed, WIDTH + 1)), changed.size(), "alert update");
-		}
-		if (!touched.isEmpty()) {
-			// re-sends only: a narrow update PostgreSQL can apply as HOT (V60)
-			expect(execute("UPDATE event.alert a SET last_seen = u.ls::timestamptz, duplicates = u.d::int, "
-					+ "ends_at = u.e::timestamptz, auto_resolve = u.ar::boolean, version = u.v::int FROM unnest("
-					+ "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
-					+ "AS u(id, fs, ls, d, e, ar, v, expected) WHERE a.id = u.id::bigint "
-					+ "AND a.first_seen = u.fs::timestamptz AND a.version = u.expected::int", columns(touched, 8)),
-					touched.size(), "re-send update");
 		}
 		if (!pointers.isEmpty()) {
 			expect(execute("UPDATE event.alert_key k SET alert_id = u.a::bigint, first_seen = u.f::timestamptz, "
@@ -863,7 +845,7 @@ class AlertWriter {
 		}
 		insertRaw(raw);
 		if (!rows.isEmpty()) {
-			this.jdbc.update("DELETE FROM event.resend_journal WHERE id = ANY(?)", (Object) rows.toArray(Long[]::new));
+			deleteJournalRows(rows);
 		}
 		if (!folded.isEmpty()) {
 			this.events.publishEvent(new AlertsChanged(folded));
@@ -926,9 +908,13 @@ class AlertWriter {
 				+ unnest
 				+ " WHERE a.id = u.id::bigint AND a.first_seen = u.fs::timestamptz AND a.last_seen < u.ls::timestamptz",
 				recoveryColumns(List.copyOf(byAlert.values())));
-		this.jdbc.update("DELETE FROM event.resend_journal WHERE id = ANY(?)", (Object) rows.toArray(Long[]::new));
+		deleteJournalRows(rows);
 		this.recent.clear();
 		return signals;
+	}
+
+	private void deleteJournalRows(List<Long> rows) {
+		this.jdbc.update("DELETE FROM event.resend_journal WHERE id = ANY(?)", (Object) rows.toArray(Long[]::new));
 	}
 
 	private static String[][] recoveryColumns(List<ResendJournal.Entry> entries) {

@@ -119,7 +119,7 @@ class ResendJournalTests {
 			.query(java.sql.Timestamp.class)
 			.single()
 			.toInstant();
-		int recovered = this.authorization.runAsSystem(() -> this.tx.execute((status) -> this.writer.recover()));
+		int recovered = recover();
 		assertThat(recovered).isGreaterThanOrEqualTo(2);
 		assertThat(duplicates(alert)).isEqualTo(2);
 		assertThat(rawSignals(alert, "DUPLICATE")).isEqualTo(2);
@@ -130,7 +130,7 @@ class ResendJournalTests {
 			.toInstant()).isAfterOrEqualTo(lastSeen);
 		assertThat(journalRows()).isZero();
 		// a second start finds nothing left
-		int again = this.authorization.runAsSystem(() -> this.tx.execute((status) -> this.writer.recover()));
+		int again = recover();
 		assertThat(again).isZero();
 		assertThat(duplicates(alert)).isEqualTo(2);
 	}
@@ -148,7 +148,7 @@ class ResendJournalTests {
 		this.authorization.runAsSystem(() -> this.tx.execute((status) -> this.writer.fold(chunk.pending(), List.of())));
 		assertThat(duplicates(alert)).isEqualTo(1);
 		assertThat(journalRows()).isPositive();
-		this.authorization.runAsSystem(() -> this.tx.execute((status) -> this.writer.recover()));
+		recover();
 		assertThat(rawSignals(alert, "DUPLICATE")).isEqualTo(1);
 		assertThat(duplicates(alert)).isEqualTo(1);
 		assertThat(journalRows()).isZero();
@@ -185,6 +185,11 @@ class ResendJournalTests {
 		}
 		while (journal.folding());
 		return changed;
+	}
+
+	/** What the intake does at start. */
+	private int recover() {
+		return this.authorization.runAsSystem(() -> this.tx.execute((status) -> this.writer.recover()));
 	}
 
 	private long journalRows() {
