@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.tianshu.event.AlertLink;
@@ -33,9 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class AlertmanagerIngestController {
-
-	/** Prometheus' legacy label name syntax, which Alertmanager's API validates. */
-	private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
 	private final IngestSupport support;
 
@@ -155,11 +151,13 @@ class AlertmanagerIngestController {
 				parsed.reject(where, "labels.missing", "at least one label pair required");
 				continue;
 			}
-			String bad = labels.keySet()
-				.stream()
-				.filter((n) -> !LABEL_NAME.matcher(n).matches())
-				.findFirst()
-				.orElse(null);
+			String bad = null;
+			for (String name : labels.keySet()) {
+				if (!isLabelName(name)) {
+					bad = name;
+					break;
+				}
+			}
 			if (bad != null) {
 				parsed.reject(where, "labels.name-invalid", "invalid label name \"" + bad + "\"");
 				continue;
@@ -205,6 +203,26 @@ class AlertmanagerIngestController {
 		}
 		this.support.submit(integration, parsed, 400);
 		return ResponseEntity.ok().build();
+	}
+
+	/**
+	 * Prometheus' legacy label name syntax ({@code [a-zA-Z_][a-zA-Z0-9_]*}), which
+	 * Alertmanager's API validates; checked by hand, as a regular expression cost more
+	 * per alert than the rest of the validation.
+	 */
+	static boolean isLabelName(String name) {
+		if (name.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
+					|| (i > 0 && c >= '0' && c <= '9');
+			if (!ok) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private void tooMany(IntegrationInfo integration, int count) {

@@ -1,6 +1,7 @@
 package io.tianshu.event.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -537,18 +539,66 @@ class AlertWriter {
 	 * hashes are duplicates (re-sends, retries).
 	 */
 	static String identityHash(IncomingSignal s) {
-		StringBuilder b = new StringBuilder(256);
-		b.append(s.status()).append('\u0000').append(s.sourceSeverity()).append('\u0000').append(s.summary());
-		b.append('\u0000').append(s.resource());
+		// the UTF-8 bytes of the text status \0 source severity \0 summary \0 resource
+		// [\0 endsAt] (\1 label=value)* \2 (\1 annotation=value)* \2 links \2 details
+		// \2 group key, built in one buffer (a StringBuilder, its String and the
+		// String's bytes cost more than the digest)
+		Utf8 b = new Utf8();
+		b.add(String.valueOf(s.status())).add('\u0000').add(String.valueOf(s.sourceSeverity())).add('\u0000');
+		b.add(String.valueOf(s.summary())).add('\u0000').add(String.valueOf(s.resource()));
 		if (!(s.status() == SignalStatus.FIRING && s.autoResolve())) {
-			b.append('\u0000').append(s.endsAt());
+			b.add('\u0000').add(String.valueOf(s.endsAt()));
 		}
-		s.labels().forEach((k, v) -> b.append('\u0001').append(k).append('=').append(v));
-		b.append('\u0002');
-		s.annotations().forEach((k, v) -> b.append('\u0001').append(k).append('=').append(v));
-		b.append('\u0002').append(s.links()).append('\u0002').append(s.details()).append('\u0002').append(s.groupKey());
-		byte[] digest = Sha256.of(b.toString().getBytes(StandardCharsets.UTF_8));
-		return HexFormat.of().formatHex(digest, 0, 16);
+		s.labels().forEach((k, v) -> b.add('\u0001').add(k).add('=').add(v));
+		b.add('\u0002');
+		s.annotations().forEach((k, v) -> b.add('\u0001').add(k).add('=').add(v));
+		b.add('\u0002').add(String.valueOf(s.links())).add('\u0002').add(String.valueOf(s.details()));
+		b.add('\u0002').add(String.valueOf(s.groupKey()));
+		MessageDigest digest = Sha256.digest();
+		digest.update(b.bytes, 0, b.length);
+		return HexFormat.of().formatHex(digest.digest(), 0, 16);
+	}
+
+	/**
+	 * A text's UTF-8 bytes built in parts. Every part is a whole string and the parts are
+	 * joined by ASCII characters, so the bytes are those of
+	 * {@code String.getBytes(UTF_8)} of the whole text.
+	 */
+	private static final class Utf8 {
+
+		private byte[] bytes = new byte[512];
+
+		private int length;
+
+		Utf8 add(char ascii) {
+			room(1);
+			this.bytes[this.length++] = (byte) ascii;
+			return this;
+		}
+
+		Utf8 add(String part) {
+			int n = part.length();
+			room(n);
+			for (int i = 0; i < n; i++) {
+				char c = part.charAt(i);
+				if (c >= 0x80) {
+					byte[] rest = part.substring(i).getBytes(StandardCharsets.UTF_8);
+					room(rest.length);
+					System.arraycopy(rest, 0, this.bytes, this.length, rest.length);
+					this.length += rest.length;
+					return this;
+				}
+				this.bytes[this.length++] = (byte) c;
+			}
+			return this;
+		}
+
+		private void room(int more) {
+			if (this.length + more > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
+			}
+		}
+
 	}
 
 	/**
