@@ -19,10 +19,22 @@ const repeat = process.env.BENCH_REPEAT ?? '5';
 const concurrency = process.env.BENCH_CONCURRENCY ?? '8';
 const batch = process.env.BENCH_BATCH ?? '64';
 
+let silent = false;
+
 function load(...args) {
   const out = execFileSync(java, [join(import.meta.dirname, 'AlertLoad.java'), ...args], { encoding: 'utf8' });
-  process.stdout.write(out);
+  if (!silent) process.stdout.write(out);
   return Number(/= +(\d+) alerts\/s/.exec(out)?.[1] ?? 0);
+}
+
+/** Runs `f` without printing the load's output. */
+function quiet(f) {
+  silent = true;
+  try {
+    return f();
+  } finally {
+    silent = false;
+  }
 }
 
 /** Busy and total jiffies of the machine (/proc/stat, first line). */
@@ -53,15 +65,16 @@ async function settle(limit = 60) {
 
 const common = [`distinct=${distinct}`, `repeat=${repeat}`, `batch=${batch}`, `concurrency=${concurrency}`];
 // Each target gets the same warm-up, unmeasured for the ratio: one pass that creates the
-// alerts, then `BENCH_WARMUP` re-send passes (8: 6,250 requests of 64). A JVM compiles a method
-// with its optimising compiler (C2) only after some 5,000 calls; code that runs once per
-// request (Tomcat, the filters, the controller) gets there after ~5,000 requests, so with one
-// re-send pass (~800 requests) the measured pass ran those in profiling C1 code while C2 was
-// still busy: its compiler threads took 20-30 µs of CPU per alert in that pass (2026-12-03,
-// /proc per-thread times), falling to 3-12 µs by the eighth. A server runs warm for weeks; the
-// ratio compares warm servers. Alertmanager (Go, compiled ahead of time) gets the same passes.
+// alerts, then `BENCH_WARMUP` re-send passes (default 30: 1.5 million alerts, 23,000 requests of
+// 64, one to two minutes of load). A JVM compiles a method with its optimising compiler (C2)
+// only after some 5,000 calls, and code that runs once per request or per intake transaction
+// gets there late: measured on 2 cores (2026-12-03, /proc per-thread CPU), the server's JVM
+// spent 40-60 µs per alert in the third re-send pass (its compiler threads 20-30 of them),
+// about 30 in the ninth and 12-18 from the thirtieth on, when the compiler threads were idle.
+// A server runs warm for weeks; the ratio compares warm servers. Alertmanager (Go, compiled
+// ahead of time) gets the same passes. The first re-send pass of each is printed as well.
 // Then, after the machine is idle again, three measured passes; the ratio is of their medians.
-const warmupPasses = Number(process.env.BENCH_WARMUP ?? 8);
+const warmupPasses = Number(process.env.BENCH_WARMUP ?? 30);
 const create = [`distinct=${distinct}`, 'repeat=2', `batch=${batch}`, `concurrency=${concurrency}`];
 
 /** The warm-up and the three measured passes against `url`; the median alerts/s. */
@@ -69,15 +82,17 @@ async function measure(name, url, ...auth) {
   console.log(`${name}, warm-up: the pass creating the alerts, then ${warmupPasses} re-send passes:`);
   load('closed', url, ...auth, ...create);
   await settle();
-  for (let i = 0; i < warmupPasses; i++) load('closed', url, ...auth, ...common);
+  const first = load('closed', url, ...auth, ...common);
+  for (let i = 1; i < warmupPasses; i++) quiet(() => load('closed', url, ...auth, ...common));
+  console.log(`  (${warmupPasses - 1} more re-send passes, not printed)`);
   await settle();
   console.log(`${name}, measured: three re-send passes`);
   const rates = [0, 1, 2].map(() => load('closed', url, ...auth, ...common)).sort((a, b) => a - b);
-  console.log(`${name}: median ${rates[1]} alerts/s (of ${rates.join(', ')})`);
-  return rates[1];
+  console.log(`${name}: median ${rates[1]} alerts/s (of ${rates.join(', ')}); first re-send pass ${first}`);
+  return { median: rates[1], first };
 }
 
-let amRate = 0;
+let amRate = { median: 0, first: 0 };
 if (missing('alertmanager')) {
   console.log(`Alertmanager: skipped (${missing('alertmanager')})`);
 } else {
@@ -105,7 +120,10 @@ try {
   if (process.env.BENCH_SETTLE) await new Promise((r) => setTimeout(r, Number(process.env.BENCH_SETTLE) * 1000));
   load('rate', `${server.baseUrl}/api/v2/alerts`, prom.token, `distinct=${distinct}`, 'rate=5000', 'batch=10', 'seconds=20', 'trace=1');
   load('webhook', `${server.baseUrl}/api/v1/events/ingest/alertmanager`, hook.token, ...common);
-  if (amRate > 0) console.log(`\nTianshu / Alertmanager accepted alerts/s: ${(tsRate / amRate).toFixed(2)}x`);
+  if (amRate.median > 0) {
+    console.log(`\nTianshu / Alertmanager accepted alerts/s, warm (medians): ${(tsRate.median / amRate.median).toFixed(2)}x`);
+    console.log(`Tianshu / Alertmanager, first re-send pass (JVM not yet compiled): ${(tsRate.first / amRate.first).toFixed(2)}x`);
+  }
   // syslog: send at a fixed rate for 10 s, then count what the intake stored
   const before = Date.now();
   execFileSync(java, [join(import.meta.dirname, 'SyslogLoad.java'), 'udp', `127.0.0.1:${syslogPort}`, 'seconds=10', 'rate=20000', 'hosts=2000'], { stdio: 'inherit' });
