@@ -122,29 +122,25 @@ class AlertmanagerIngestController {
 	ResponseEntity<Void> postAlerts(HttpServletRequest request) throws IOException {
 		IntegrationInfo integration = this.support.integration(IntegrationKind.PROMETHEUS,
 				IntegrationKind.ALERTMANAGER);
-		JsonNode root = this.support.body(request, integration, this.support.properties().maxBodySize().toBytes());
-		if (!root.isArray()) {
-			this.support.reject(integration, "payload.invalid");
-			throw new IngestProblem(400, "request.malformed", "The body must be a JSON array of alerts");
-		}
-		tooMany(integration, root.size());
+		List<PostableAlerts.Alert> alerts = this.support.postableAlerts(
+				this.support.bytes(request, integration, this.support.properties().maxBodySize().toBytes()),
+				integration);
 		Duration resolveTimeout = resolveTimeout(integration);
 		Instant now = this.support.now();
 		IngestSupport.Parsed parsed = new IngestSupport.Parsed();
-		for (int i = 0; i < root.size(); i++) {
-			JsonNode alert = root.get(i);
+		for (int i = 0; i < alerts.size(); i++) {
+			PostableAlerts.Alert alert = alerts.get(i);
 			String where = "[" + i + "]";
-			if (!alert.isObject()) {
+			if (!alert.object) {
 				parsed.reject(where, "alert.invalid", "not an object");
 				continue;
 			}
-			List<String> errors = new ArrayList<>();
-			Map<String, String> labels = IngestSupport.stringMap(alert.get("labels"), "labels", errors);
-			Map<String, String> annotations = IngestSupport.stringMap(alert.get("annotations"), "annotations", errors);
-			if (!errors.isEmpty()) {
-				parsed.reject(where, "labels.invalid", String.join("; ", errors));
+			if (!alert.errors.isEmpty()) {
+				parsed.reject(where, "labels.invalid", String.join("; ", alert.errors));
 				continue;
 			}
+			Map<String, String> labels = alert.labels;
+			Map<String, String> annotations = alert.annotations;
 			// Alertmanager drops empty label values before validating
 			labels.values().removeIf(String::isEmpty);
 			if (labels.isEmpty()) {
@@ -165,8 +161,8 @@ class AlertmanagerIngestController {
 			Instant startsAt;
 			Instant endsAt;
 			try {
-				startsAt = IngestSupport.time(IngestSupport.text(alert, "startsAt"));
-				endsAt = IngestSupport.time(IngestSupport.text(alert, "endsAt"));
+				startsAt = IngestSupport.time(alert.startsAt);
+				endsAt = IngestSupport.time(alert.endsAt);
 			}
 			catch (DateTimeParseException ex) {
 				parsed.reject(where, "timestamp.invalid", "startsAt/endsAt is not an RFC 3339 time");
@@ -199,7 +195,7 @@ class AlertmanagerIngestController {
 			parsed.signals()
 				.add(signal(integration, AlertmanagerFingerprint.of(labels),
 						resolved ? SignalStatus.RESOLVED : SignalStatus.FIRING, labels, annotations, startsAt, endsAt,
-						!resolved, null, IngestSupport.text(alert, "generatorURL"), now));
+						!resolved, null, alert.generatorUrl, now));
 		}
 		this.support.submit(integration, parsed, 400);
 		return ResponseEntity.ok().build();

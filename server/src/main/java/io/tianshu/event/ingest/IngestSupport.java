@@ -102,8 +102,8 @@ class IngestSupport {
 		return integration;
 	}
 
-	/** The JSON body within the limit. */
-	JsonNode body(HttpServletRequest request, IntegrationInfo integration, long limit) throws IOException {
+	/** The body within the limit, refused unless its content type is JSON. */
+	byte[] bytes(HttpServletRequest request, IntegrationInfo integration, long limit) throws IOException {
 		String contentType = request.getContentType();
 		String type = (contentType != null) ? contentType.toLowerCase(Locale.ROOT).split(";")[0].strip() : "";
 		if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
@@ -116,7 +116,41 @@ class IngestSupport {
 			reject(integration, "body.too-large");
 			throw new IngestProblem(413, "request.too-large", "The request body is larger than " + limit + " bytes");
 		}
-		return parse(body, integration);
+		return body;
+	}
+
+	/** The JSON body within the limit. */
+	JsonNode body(HttpServletRequest request, IntegrationInfo integration, long limit) throws IOException {
+		return parse(bytes(request, integration, limit), integration);
+	}
+
+	/**
+	 * The postableAlerts of an Alertmanager API body, read from the token stream
+	 * ({@link PostableAlerts}); refused as {@link #parse} and the endpoints refuse a tree
+	 * that is not JSON, not an array or too long.
+	 */
+	List<PostableAlerts.Alert> postableAlerts(byte[] body, IntegrationInfo integration) {
+		int limit = this.properties.maxAlertsPerRequest();
+		try {
+			return PostableAlerts.read(this.json, body, limit);
+		}
+		catch (JacksonException ex) {
+			reject(integration, "json.malformed");
+			throw new IngestProblem(400, "request.malformed", "The body is not valid JSON: " + ex.getOriginalMessage());
+		}
+		catch (PostableAlerts.Malformed ex) {
+			reject(integration, "json.malformed");
+			throw new IngestProblem(400, "request.malformed", ex.getMessage());
+		}
+		catch (PostableAlerts.NotAnArray ex) {
+			reject(integration, "payload.invalid");
+			throw new IngestProblem(400, "request.malformed", "The body must be a JSON array of alerts");
+		}
+		catch (PostableAlerts.TooMany ex) {
+			reject(integration, "alerts.too-many");
+			throw new IngestProblem(413, "event.ingest.too-many-alerts",
+					"At most " + limit + " alerts per request, not " + ex.count);
+		}
 	}
 
 	JsonNode parse(byte[] body, IntegrationInfo integration) {
