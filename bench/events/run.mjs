@@ -3,7 +3,7 @@
 // answer), one after the other on this machine; then Tianshu's fixed-rate latency, its webhook
 // path and its syslog path. Usage: node bench/events/run.mjs   (needs server/target/tianshu.jar)
 // BENCH_SETTLE=<s> waits before the fixed-rate run; BENCH_JVM_OPTS is passed to Tianshu's JVM
-// (default -Xms1g: a fixed 1 GiB heap, as deploy/systemd/tianshu.env.example advises).
+// (default -Xms1g -Xmx1g: a fixed 1 GiB heap, as deploy/systemd/tianshu.env.example advises).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,7 +74,8 @@ const common = [`distinct=${distinct}`, `repeat=${repeat}`, `batch=${batch}`, `c
 // A server runs warm for weeks; the ratio compares warm servers. Alertmanager (Go, compiled
 // ahead of time) gets the same passes. The first re-send pass of each is printed as well.
 // Then, after the machine is idle again, three measured passes; the ratio is of their medians.
-const warmupPasses = Number(process.env.BENCH_WARMUP ?? 30);
+// at least one: the first re-send pass is printed and compared
+const warmupPasses = Math.max(1, Number(process.env.BENCH_WARMUP ?? 30));
 const create = [`distinct=${distinct}`, 'repeat=2', `batch=${batch}`, `concurrency=${concurrency}`];
 
 /** The warm-up and the three measured passes against `url`; the median alerts/s. */
@@ -109,7 +110,7 @@ const server = await startServer({
   // default 1/64 of RAM, G1 kept the young generation near 100 MB and collected every 0.5 s
   // under this load, copying the intake's live re-send state each time (67 pauses where the
   // fixed heap needed 15; 28-31 against 23 µs of JVM CPU per alert, 2026-12-03)
-  jvmArgs: (process.env.BENCH_JVM_OPTS ?? '-Xms1g').split(' ').filter(Boolean),
+  jvmArgs: (process.env.BENCH_JVM_OPTS ?? '-Xms1g -Xmx1g').split(' ').filter(Boolean),
   extraArgs: ['--tianshu.event.syslog.enabled=true', `--tianshu.event.syslog.udp-port=${syslogPort}`, `--tianshu.event.syslog.tcp-port=${syslogPort}`],
 });
 try {
@@ -122,7 +123,7 @@ try {
   load('webhook', `${server.baseUrl}/api/v1/events/ingest/alertmanager`, hook.token, ...common);
   if (amRate.median > 0) {
     console.log(`\nTianshu / Alertmanager accepted alerts/s, warm (medians): ${(tsRate.median / amRate.median).toFixed(2)}x`);
-    console.log(`Tianshu / Alertmanager, first re-send pass (JVM not yet compiled): ${(tsRate.first / amRate.first).toFixed(2)}x`);
+    if (amRate.first > 0) console.log(`Tianshu / Alertmanager, first re-send pass (JVM not yet compiled): ${(tsRate.first / amRate.first).toFixed(2)}x`);
   }
   // syslog: send at a fixed rate for 10 s, then count what the intake stored
   const before = Date.now();

@@ -1,6 +1,7 @@
 package io.tianshu.event.ingest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -100,7 +101,10 @@ final class PostableAlerts {
 			JsonToken t;
 			while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
 				if (alerts.size() == limit) {
-					throw new TooMany(limit + 1 + remaining(p, t));
+					int count = limit + 1 + remaining(p, t);
+					// malformed content after the array is refused as such first
+					trailing(p);
+					throw new TooMany(count);
 				}
 				Alert alert = new Alert();
 				alerts.add(alert);
@@ -117,46 +121,81 @@ final class PostableAlerts {
 	}
 
 	private static void readAlert(JsonParser p, Alert alert) {
+		Field labels = null;
+		Field annotations = null;
 		String name;
 		while ((name = p.nextName()) != null) {
 			JsonToken value = p.nextToken();
 			switch (name) {
-				case "labels" -> alert.labels = map(p, value, "labels", alert.errors);
-				case "annotations" -> alert.annotations = map(p, value, "annotations", alert.errors);
+				case "labels" -> labels = map(p, value, "labels");
+				case "annotations" -> annotations = map(p, value, "annotations");
 				case "startsAt" -> alert.startsAt = text(p, value);
 				case "endsAt" -> alert.endsAt = text(p, value);
 				case "generatorURL" -> alert.generatorUrl = text(p, value);
 				default -> p.skipChildren();
 			}
 		}
+		// the labels' errors first, as the endpoint read them from a tree
+		if (labels != null) {
+			alert.labels = labels.values();
+			alert.errors.addAll(labels.errors());
+		}
+		if (annotations != null) {
+			alert.annotations = annotations.values();
+			alert.errors.addAll(annotations.errors());
+		}
 	}
 
-	/** As {@link IngestSupport#stringMap}: the last value of a repeated field counts. */
-	private static Map<String, String> map(JsonParser p, JsonToken token, String field, List<String> errors) {
-		Map<String, String> out = new TreeMap<>();
+	/** A value of a map that is not a string, number or boolean. */
+	private static final Object INVALID = new Object();
+
+	/**
+	 * As {@link IngestSupport#stringMap} reads a tree: a repeated key's last value counts
+	 * (a {@code null} removes it) and keeps the first one's place, so the errors come in
+	 * the tree's order.
+	 */
+	private static Field map(JsonParser p, JsonToken token, String field) {
 		if (token == JsonToken.VALUE_NULL) {
-			return out;
+			return new Field(new TreeMap<>(), List.of());
 		}
 		if (token != JsonToken.START_OBJECT) {
 			p.skipChildren();
-			errors.add(field + " must be an object of strings");
-			return out;
+			return new Field(new TreeMap<>(), List.of(field + " must be an object of strings"));
 		}
+		Map<String, Object> values = new LinkedHashMap<>();
 		String key;
 		while ((key = p.nextName()) != null) {
 			JsonToken v = p.nextToken();
 			if (v == JsonToken.VALUE_STRING) {
-				out.put(key, p.getString());
+				values.put(key, p.getString());
 			}
 			else if (v.isNumeric() || v.isBoolean()) {
-				out.put(key, scalar(p));
+				values.put(key, scalar(p));
 			}
-			else if (v != JsonToken.VALUE_NULL) {
+			else if (v == JsonToken.VALUE_NULL) {
+				values.put(key, null);
+			}
+			else {
 				p.skipChildren();
-				errors.add(field + "." + key + " must be a string");
+				values.put(key, INVALID);
 			}
 		}
-		return out;
+		Map<String, String> out = new TreeMap<>();
+		List<String> errors = new ArrayList<>(0);
+		values.forEach((k, v) -> {
+			if (v == INVALID) {
+				errors.add(field + "." + k + " must be a string");
+			}
+			else if (v != null) {
+				out.put(k, (String) v);
+			}
+		});
+		return new Field(out, errors);
+	}
+
+	/** A map field as read, and what makes it invalid. */
+	private record Field(Map<String, String> values, List<String> errors) {
+
 	}
 
 	/** As {@link IngestSupport#text}: a string, a number's or boolean's text, or null. */

@@ -549,9 +549,9 @@ class AlertWriter {
 		if (!(s.status() == SignalStatus.FIRING && s.autoResolve())) {
 			b.add('\u0000').add(String.valueOf(s.endsAt()));
 		}
-		s.labels().forEach((k, v) -> b.add('\u0001').add(k).add('=').add(v));
+		s.labels().forEach((k, v) -> b.add('\u0001').add(k).add('=').add(String.valueOf(v)));
 		b.add('\u0002');
-		s.annotations().forEach((k, v) -> b.add('\u0001').add(k).add('=').add(v));
+		s.annotations().forEach((k, v) -> b.add('\u0001').add(k).add('=').add(String.valueOf(v)));
 		b.add('\u0002').add(String.valueOf(s.links())).add('\u0002').add(String.valueOf(s.details()));
 		b.add('\u0002').add(String.valueOf(s.groupKey()));
 		MessageDigest digest = Sha256.digest();
@@ -835,19 +835,10 @@ class AlertWriter {
 	 * Folds the journal's re-sends into the alerts, inside the caller's transaction: one
 	 * update per alert, guarded by the version the re-sends saw (raised), one raw event
 	 * row standing for all of an alert's re-sends, and the journal rows deleted.
-	 * <p>
-	 * The transaction commits without waiting for its WAL flush
-	 * ({@code synchronous_commit = off}): what it writes is already durable in the
-	 * journal, so a crash that loses the commit loses the journal rows' deletion with it
-	 * and the start folds them again ({@link #recover}, which skips what an alert already
-	 * shows); and the next intake commit flushes it anyway. So the writer, which folds
-	 * between intake batches, does not wait for a disk flush per chunk while alerts queue
-	 * behind it.
 	 * @return the re-sends whose alert changed meanwhile (a lifecycle action, retention):
 	 * not written to the alert; the caller applies each one's last signal again
 	 */
 	List<ResendJournal.Pending> fold(List<ResendJournal.Pending> pending, List<Long> rows) {
-		this.jdbc.execute("SET LOCAL synchronous_commit = off");
 		Set<Long> folded = new HashSet<>();
 		if (!pending.isEmpty()) {
 			int n = pending.size();

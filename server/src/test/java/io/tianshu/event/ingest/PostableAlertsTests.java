@@ -34,7 +34,11 @@ class PostableAlertsTests {
 				  [1, 2],
 				  {"labels": "a string", "annotations": [1], "startsAt": null, "endsAt": true, "generatorURL": "http://p/graph"},
 				  {},
-				  {"labels": {"a": "first"}, "labels": {"a": "second"}}
+				  {"labels": {"a": "first"}, "labels": {"a": "second"}},
+				  {"labels": {"a": "x", "b": "y", "a": null}},
+				  {"labels": {"a": {}, "a": "x"}},
+				  {"labels": 5, "labels": {"a": "x"}},
+				  {"annotations": {"s": [1]}, "labels": {"l": {}, "m": "ok", "l": []}}
 				]""";
 		List<PostableAlerts.Alert> alerts = PostableAlerts.read(this.json, bytes(body), 100);
 		JsonNode tree = this.json.readTree(body);
@@ -61,6 +65,10 @@ class PostableAlertsTests {
 		assertThat(alerts.get(0).errors).containsExactly("labels.nested must be a string",
 				"labels.list must be a string");
 		assertThat(alerts.get(5).labels).containsEntry("a", "second");
+		assertThat(alerts.get(6).labels).containsOnlyKeys("b");
+		assertThat(alerts.get(7).errors).isEmpty();
+		assertThat(alerts.get(8).errors).isEmpty();
+		assertThat(alerts.get(9).errors).containsExactly("labels.l must be a string", "annotations.s must be a string");
 	}
 
 	@Test
@@ -80,6 +88,10 @@ class PostableAlertsTests {
 		assertThatExceptionOfType(PostableAlerts.TooMany.class)
 			.isThrownBy(() -> PostableAlerts.read(this.json, bytes("[{}, [1, [2]], 3, {\"a\": {}}, null]"), 2))
 			.satisfies((ex) -> assertThat(ex.count).isEqualTo(5));
+		assertThatExceptionOfType(PostableAlerts.Malformed.class)
+			.isThrownBy(() -> PostableAlerts.read(this.json, bytes("[{}, {}, {}] []"), 2));
+		assertThatExceptionOfType(JacksonException.class)
+			.isThrownBy(() -> PostableAlerts.read(this.json, bytes("[{}, {}, {\"a\": ]"), 2));
 		assertThat(PostableAlerts.read(this.json, bytes("[{}, {}]"), 2)).hasSize(2);
 		assertThat(PostableAlerts.read(this.json, bytes("[]"), 0)).isEmpty();
 	}
